@@ -1,0 +1,87 @@
+//! What every rule reads: a document's blocks, their sentences and quotations, computed once.
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::quotation::{self, Quotation};
+use crate::sentence;
+
+/// A place in a document: a range of one block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Index into [`Document::blocks`].
+    pub block: usize,
+    /// Byte range in that block's text.
+    pub range: Range<usize>,
+}
+
+/// A document with its sentences and quotations.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The prose blocks.
+    pub doc: Document,
+    /// For each block, its sentences in order.
+    pub sentences: Vec<Vec<Range<usize>>>,
+    /// Every quotation, nested ones included, in document order.
+    pub quotations: Vec<Quotation>,
+    /// For each block, the ranges covered by top-level quotations, sorted.
+    quoted: Vec<Vec<Range<usize>>>,
+}
+
+impl Analysis {
+    /// Segments `doc` once, for all rules.
+    pub fn new(doc: Document) -> Self {
+        let sentences = doc
+            .blocks
+            .iter()
+            .map(|b| sentence::split(&b.text))
+            .collect();
+        let quotations = quotation::find(&doc);
+        let mut quoted = vec![Vec::new(); doc.blocks.len()];
+        for q in quotations.iter().filter(|q| q.depth == 0) {
+            for (b, r) in &q.parts {
+                quoted[*b].push(r.clone());
+            }
+        }
+        for ranges in &mut quoted {
+            ranges.sort_by_key(|r| r.start);
+        }
+        Self {
+            doc,
+            sentences,
+            quotations,
+            quoted,
+        }
+    }
+
+    /// The top-level quotation ranges of `block`.
+    pub fn quoted(&self, block: usize) -> &[Range<usize>] {
+        &self.quoted[block]
+    }
+
+    /// Whether `place` lies wholly inside a quotation.
+    pub fn in_quotation(&self, place: &Place) -> bool {
+        self.quoted[place.block]
+            .iter()
+            .any(|q| q.start <= place.range.start && place.range.end <= q.end)
+    }
+
+    /// Whether `place` overlaps any quotation.
+    pub fn touches_quotation(&self, place: &Place) -> bool {
+        self.quoted[place.block]
+            .iter()
+            .any(|q| q.start < place.range.end && place.range.start < q.end)
+    }
+
+    /// The sentence of `block` holding byte `at`, if any.
+    pub fn sentence_at(&self, block: usize, at: usize) -> Option<Range<usize>> {
+        let sentences = &self.sentences[block];
+        let i = sentences.partition_point(|s| s.end <= at);
+        sentences.get(i).filter(|s| s.start <= at).cloned()
+    }
+
+    /// Whether `block` is a heading.
+    pub fn is_heading(&self, block: usize) -> bool {
+        self.doc.blocks[block].kind == BlockKind::Heading
+    }
+}

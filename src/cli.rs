@@ -1,0 +1,414 @@
+//! The command line: parse arguments, load config and rules, check files, write output, and
+//! turn the outcome into an exit code (0 clean, 1 findings, 2 usage, config or I/O error).
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+use crate::config::{self, Loaded};
+use crate::document::Format as DocFormat;
+use crate::linter::Linter;
+use crate::output::{self, Format, Report};
+use crate::problem::{Error, Problem};
+use crate::rule::Severity;
+use crate::source::SourceFile;
+
+/// Extensions checked when walking a directory, unless the config says otherwise.
+const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "html", "htm"];
+
+/// An editorial-quality linter for news writing: unnamed sources, unattributed claims, hype
+/// and one-sided framing, reported compiler-style.
+#[derive(Debug, Parser)]
+#[command(name = "copydesk", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files and directories (recursively, honouring .gitignore), or `-` for stdin.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    /// Extra rule file, or directory of rule files (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Use this config file instead of looking for copydesk.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any copydesk.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Exit 1 when a finding of this severity or higher is reported.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// The file name to report (and to choose Markdown, HTML or plain text by) for stdin.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn parse(s: &str) -> Option<Self> {
+        <Self as ValueEnum>::from_str(s, false).ok()
+    }
+
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Check(args) => match check(&args) {
+            Ok(code) => code,
+            Err(e) => {
+                report_error(&e, args.color);
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn stream(color: ColorWhen, stderr: bool) -> StandardStream {
+    let is_tty = if stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let choice = match color {
+        ColorWhen::Always => ColorChoice::Always,
+        ColorWhen::Never => ColorChoice::Never,
+        ColorWhen::Auto if is_tty => ColorChoice::Auto,
+        ColorWhen::Auto => ColorChoice::Never,
+    };
+    if stderr {
+        StandardStream::stderr(choice)
+    } else {
+        StandardStream::stdout(choice)
+    }
+}
+
+fn width(stderr: bool) -> usize {
+    let tty = if stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    if tty {
+        terminal_size::terminal_size().map_or(100, |(w, _)| usize::from(w.0))
+    } else {
+        100
+    }
+}
+
+fn report_error(e: &Error, color: ColorWhen) {
+    let mut err = stream(color, true);
+    match e {
+        Error::Files(files) => {
+            let _ = output::write_file_problems(files, &mut err, width(true));
+            let n: usize = files.iter().map(|f| f.problems.len()).sum();
+            let _ = writeln!(
+                err,
+                "error: could not load rules: {n} problem{} found",
+                if n == 1 { "" } else { "s" }
+            );
+        }
+        Error::Message(m) => write_error(&mut err, m),
+    }
+}
+
+fn write_error(err: &mut dyn WriteColor, message: &str) {
+    let mut spec = codespan_reporting::term::termcolor::ColorSpec::new();
+    spec.set_fg(Some(codespan_reporting::term::termcolor::Color::Red))
+        .set_bold(true);
+    let _ = err.set_color(&spec);
+    let _ = write!(err, "error");
+    let _ = err.reset();
+    let _ = writeln!(err, ": {message}");
+}
+
+/// What to check: a file on disk, or standard input.
+enum Input {
+    Stdin,
+    File { path: PathBuf, explicit: bool },
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| Error::Message(format!("cannot read the current directory: {e}")))?;
+    let config = load_config(args, &cwd)?;
+    let linter = Linter::new(config.as_ref(), &args.rules)?;
+    let fail_on = match (
+        args.fail_on,
+        config.as_ref().and_then(|c| c.config.fail_on.as_ref()),
+    ) {
+        (Some(f), _) => f,
+        (None, Some(f)) => FailOn::parse(f.get_ref()).unwrap_or(FailOn::Warning),
+        (None, None) => FailOn::Warning,
+    };
+    let inputs = collect_inputs(args, config.as_ref())?;
+    let results: Vec<Result<Report, String>> = inputs
+        .par_iter()
+        .map(|input| {
+            let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
+            let text = decode(&name, bytes)?;
+            let file = SourceFile::new(name, text);
+            let diagnostics = linter.check(&file, format);
+            Ok(Report { file, diagnostics })
+        })
+        .filter(|r: &Result<Report, String>| !matches!(r, Err(e) if e.is_empty()))
+        .collect();
+    let mut reports = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(report) => reports.push(report),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut out = stream(args.color, false);
+    if let Err(e) = output::write(args.format, &reports, &mut out, width(false)) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(Error::Message(format!("cannot write output: {e}")));
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(Error::Message(format!("cannot write output: {e}")));
+        }
+    }
+    if !errors.is_empty() {
+        let mut err = stream(args.color, true);
+        for e in &errors {
+            write_error(&mut err, e);
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let failed = fail_on.threshold().is_some_and(|t| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .any(|d| d.severity >= t)
+    });
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+fn load_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Loaded>, Error> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(Error::Message(format!(
+                    "config file `{}` does not exist",
+                    p.display()
+                )));
+            }
+            p.clone()
+        }
+        None => match config::discover(cwd) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Error::Message(format!("cannot read config file `{}`: {e}", path.display()))
+    })?;
+    let dir = path
+        .parent()
+        .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+    let file = SourceFile::new(path.display().to_string(), text);
+    Ok(Some(config::parse(&file, dir)?))
+}
+
+fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet, Error> {
+    let mut builder = GlobSetBuilder::new();
+    let mut problems = Vec::new();
+    for p in patterns {
+        match Glob::new(p.get_ref()) {
+            Ok(g) => {
+                builder.add(g);
+            }
+            Err(e) => problems.push(Problem::new(
+                p.span(),
+                format!("invalid glob: {}", e.kind()),
+                "invalid glob",
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Files(vec![crate::problem::FileProblems {
+            file: config.file.clone(),
+            problems,
+        }]));
+    }
+    builder.build().map_err(|e| Error::Message(e.to_string()))
+}
+
+fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (include, exclude) = match config {
+        Some(c) => (
+            (!c.config.include.is_empty())
+                .then(|| globs(&c.config.include, c))
+                .transpose()?,
+            Some(globs(&c.config.exclude, c)?),
+        ),
+        None => (None, None),
+    };
+    let extensions: Vec<String> = config
+        .and_then(|c| c.config.extensions.clone())
+        .unwrap_or_else(|| {
+            DEFAULT_EXTENSIONS
+                .iter()
+                .map(|s| (*s).to_string())
+                .collect()
+        });
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        if !path.exists() {
+            return Err(Error::Message(format!(
+                "no such file or directory: `{}`",
+                path.display()
+            )));
+        }
+        if path.is_file() {
+            inputs.push(Input::File {
+                path,
+                explicit: true,
+            });
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in ignore::WalkBuilder::new(&path).build() {
+            let entry = entry
+                .map_err(|e| Error::Message(format!("cannot walk `{}`: {e}", path.display())))?;
+            let p = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let ext_ok = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+            let rel = config.and_then(|c| {
+                p.canonicalize()
+                    .ok()?
+                    .strip_prefix(c.dir.canonicalize().ok()?)
+                    .ok()
+                    .map(Path::to_path_buf)
+            });
+            let shown = p.strip_prefix(".").unwrap_or(p);
+            let glob_hit = |set: &GlobSet| {
+                set.is_match(shown) || rel.as_ref().is_some_and(|r| set.is_match(r))
+            };
+            if !ext_ok
+                || include.as_ref().is_some_and(|s| !glob_hit(s))
+                || exclude.as_ref().is_some_and(glob_hit)
+            {
+                continue;
+            }
+            found.push(p.to_path_buf());
+        }
+        found.sort();
+        inputs.extend(found.into_iter().map(|path| Input::File {
+            path,
+            explicit: false,
+        }));
+    }
+    Ok(inputs)
+}
+
+/// Reads one input. An empty error means "skip silently" (a binary file met while walking).
+fn read(input: &Input, stdin_name: Option<&str>) -> Result<(String, Vec<u8>, DocFormat), String> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            let format = DocFormat::from_path(Path::new(&name));
+            Ok((name, bytes, format))
+        }
+        Input::File { path, explicit } => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{name}`: {e}"))?;
+            let sniff = &bytes[..bytes.len().min(8192)];
+            if sniff.contains(&0) {
+                return if *explicit {
+                    Err(format!("`{name}` is a binary file, not text"))
+                } else {
+                    Err(String::new())
+                };
+            }
+            Ok((name, bytes, DocFormat::from_path(path)))
+        }
+    }
+}
+
+/// Text from bytes, or an error saying where the first invalid byte is.
+fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        let file = SourceFile::new(name, valid);
+        let (line, column) = file.location(at);
+        format!("`{name}` is not valid UTF-8 (invalid byte at {line}:{column}, byte offset {at}); file skipped")
+    })
+}

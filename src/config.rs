@@ -1,0 +1,170 @@
+//! `copydesk.toml`: which rule sets and rules run, at what severity, on which files. Found by
+//! walking up from the current directory, or named with `--config`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, ValueDeserializer};
+
+use crate::problem::{FileProblems, Problem, did_you_mean};
+use crate::rule::Severity;
+use crate::source::SourceFile;
+
+/// The name looked for in the current directory and its parents.
+pub const FILE_NAME: &str = "copydesk.toml";
+
+const KEYS: &[&str] = &[
+    "sets",
+    "rules",
+    "disable",
+    "severity",
+    "include",
+    "exclude",
+    "extensions",
+    "fail-on",
+];
+
+/// The settings of a `copydesk.toml`, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Bundled sets to use; all of them when absent.
+    pub sets: Option<Vec<Spanned<String>>>,
+    /// Extra rule files or directories, relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<Spanned<String>>,
+    /// Rules or whole sets to turn off.
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    /// Severity overrides, by rule id or set name.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Spanned<String>>,
+    /// Only files matching one of these globs are checked (when walking directories).
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    /// Files matching one of these globs are not checked.
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    /// File extensions checked when walking directories.
+    pub extensions: Option<Vec<String>>,
+    /// The lowest severity that fails the run.
+    pub fail_on: Option<Spanned<String>>,
+}
+
+/// A config file and where it was found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The settings.
+    pub config: Config,
+    /// The file, for pointing at its values in later errors.
+    pub file: SourceFile,
+    /// The directory paths in it are relative to.
+    pub dir: PathBuf,
+}
+
+/// Finds `copydesk.toml` in `start` or the nearest parent that has one.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Parses a config file, reporting every unknown key and type error at its place.
+pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
+    let fail = |problems| FileProblems {
+        file: file.clone(),
+        problems,
+    };
+    let (root, syntax) = DeTable::parse_recoverable(&file.text);
+    let mut problems: Vec<Problem> = syntax
+        .iter()
+        .map(|e| {
+            Problem::new(
+                e.span().unwrap_or(0..0),
+                format!("invalid TOML: {}", e.message()),
+                "here",
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    for key in root.get_ref().keys() {
+        let k = key.get_ref().as_ref();
+        if !KEYS.contains(&k) {
+            let p = Problem::new(
+                key.span(),
+                format!("unknown field `{k}` in {FILE_NAME}"),
+                "unknown field",
+            );
+            problems.push(match did_you_mean(k, KEYS) {
+                Some(near) => p.with_help(format!("did you mean `{near}`?")),
+                None => p.with_help(format!("the fields are: {}", KEYS.join(", "))),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    let config = Config::deserialize(ValueDeserializer::from(root.clone().map_into_value()))
+        .map_err(|e| {
+            fail(vec![Problem::new(
+                e.span().unwrap_or(0..0),
+                e.message().to_string(),
+                "here",
+            )])
+        })?;
+    for (key, value) in &config.severity {
+        if Severity::parse(value.get_ref()).is_none() {
+            problems.push(
+                Problem::new(
+                    value.span(),
+                    format!("unknown severity `{}` for `{key}`", value.get_ref()),
+                    "not a severity",
+                )
+                .with_help(format!(
+                    "the severities are: {}",
+                    Severity::NAMES.join(", ")
+                )),
+            );
+        }
+    }
+    if let Some(f) = &config.fail_on {
+        if !FAIL_ON.contains(&f.get_ref().as_str()) {
+            problems.push(
+                Problem::new(
+                    f.span(),
+                    format!("unknown `fail-on` level `{}`", f.get_ref()),
+                    "not a level",
+                )
+                .with_help(format!("the levels are: {}", FAIL_ON.join(", "))),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(Loaded {
+            config,
+            file: file.clone(),
+            dir,
+        })
+    } else {
+        Err(fail(problems))
+    }
+}
+
+/// The values `fail-on` takes.
+pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
+
+trait IntoValue<'i> {
+    fn map_into_value(self) -> Spanned<toml::de::DeValue<'i>>;
+}
+
+impl<'i> IntoValue<'i> for Spanned<DeTable<'i>> {
+    fn map_into_value(self) -> Spanned<toml::de::DeValue<'i>> {
+        let span = self.span();
+        Spanned::new(span, toml::de::DeValue::Table(self.into_inner()))
+    }
+}

@@ -1,0 +1,150 @@
+//! Diagnostics: what a rule found, in byte offsets of the original file, ready for any output.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Place};
+use crate::rule::{Hit, QuotePolicy, Rule, Severity};
+
+/// A suggested edit: replace `span` of the original file with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// Byte range in the original file.
+    pub span: Range<usize>,
+    /// The text to put there.
+    pub replacement: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule's full id, `<set>.<name>`.
+    pub rule: String,
+    /// How serious it is, after config overrides and the quotation policy.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// The flagged bytes of the original file.
+    pub span: Range<usize>,
+    /// The short text under the flagged span.
+    pub label: String,
+    /// Other places that explain the finding.
+    pub secondary: Vec<(Range<usize>, String)>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Why it matters.
+    pub note: Option<String>,
+    /// A machine-applicable edit, where the rule has one.
+    pub fix: Option<Fix>,
+}
+
+/// Runs `rules` over an analysed document and returns the diagnostics in file order.
+pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules {
+        for hit in rule.hits(a) {
+            if let Some(d) = to_diagnostic(a, rule, hit) {
+                out.push(d);
+            }
+        }
+    }
+    out.sort_by(|x, y| {
+        (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
+    });
+    out.dedup_by(|x, y| x.rule == y.rule && x.span == y.span);
+    out
+}
+
+fn to_diagnostic(a: &Analysis, rule: &Rule, hit: Hit) -> Option<Diagnostic> {
+    let mut severity = rule.severity;
+    if a.in_quotation(&hit.place) {
+        match rule.quotations {
+            QuotePolicy::Skip => return None,
+            QuotePolicy::Lower => severity = severity.lowered(),
+            QuotePolicy::Include => {}
+        }
+    }
+    let block = &a.doc.blocks[hit.place.block];
+    let matched = collapse_spaces(&block.text[hit.place.range.clone()]);
+    let span = block.to_original(hit.place.range.clone());
+    let fill = |template: &str| {
+        template
+            .replace("{match}", &matched)
+            .replace("{replacement}", hit.replacement.as_deref().unwrap_or(""))
+    };
+    let mut secondary: Vec<(Range<usize>, String)> = hit
+        .secondary
+        .iter()
+        .map(|(p, label)| {
+            (
+                a.doc.blocks[p.block].to_original(p.range.clone()),
+                label.clone(),
+            )
+        })
+        .collect();
+    if rule.related_quotation {
+        if let Some(q) = related_quotation(a, &hit.place) {
+            secondary.push((
+                a.doc.blocks[q.block].to_original(q.range),
+                "the quotation it attributes".into(),
+            ));
+        }
+    }
+    let fix = hit.replacement.as_ref().map(|r| Fix {
+        span: span.clone(),
+        replacement: r.clone(),
+    });
+    Some(Diagnostic {
+        rule: rule.id.clone(),
+        severity,
+        message: fill(&rule.message),
+        span,
+        label: fill(&rule.label),
+        secondary,
+        help: rule.help.as_deref().map(fill),
+        note: rule.note.as_deref().map(fill),
+        fix,
+    })
+}
+
+/// The quotation a flagged attribution most likely introduces: one in the same sentence, or
+/// else the nearest in the sentences just before or after, within the same paragraph.
+fn related_quotation(a: &Analysis, place: &Place) -> Option<Place> {
+    let b = place.block;
+    let sentence = a.sentence_at(b, place.range.start)?;
+    let sentences = &a.sentences[b];
+    let i = sentences.iter().position(|s| *s == sentence)?;
+    let window =
+        sentences[i.saturating_sub(1)].start..sentences[(i + 1).min(sentences.len() - 1)].end;
+    let distance = |q: &Range<usize>| {
+        let in_sentence = q.start < sentence.end && sentence.start < q.end;
+        let gap = if q.end <= place.range.start {
+            place.range.start - q.end
+        } else {
+            q.start.saturating_sub(place.range.end)
+        };
+        (!in_sentence, gap)
+    };
+    a.quoted(b)
+        .iter()
+        .filter(|q| q.start < window.end && window.start < q.end)
+        .filter(|q| !(q.start <= place.range.start && place.range.end <= q.end))
+        // A word or two in quotation marks is a label or a scare quote, not what was said.
+        .filter(|q| {
+            a.doc.blocks[b].text[(*q).clone()]
+                .split_whitespace()
+                .count()
+                >= 4
+        })
+        .min_by_key(|q| distance(q))
+        .map(|q| Place {
+            block: b,
+            range: q.clone(),
+        })
+}
+
+/// Shows a match that ran across a line break on one line.
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

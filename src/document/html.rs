@@ -1,0 +1,219 @@
+//! HTML: the text of the body, without script, style, pre and code; entities decoded.
+//!
+//! A small tokenizer rather than a full HTML5 parser, because every byte of prose must keep its
+//! original offset, which tree-building parsers throw away.
+
+use super::{Block, BlockBuilder, BlockKind};
+
+/// Elements whose content is never prose.
+const HIDDEN: &[&str] = &[
+    "script", "style", "pre", "code", "head", "noscript", "template", "svg", "math", "textarea",
+];
+
+/// Elements that start or end a block of prose.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "blockquote",
+    "br",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "caption",
+    "dd",
+    "dt",
+    "dl",
+    "body",
+    "html",
+    "form",
+    "address",
+];
+
+const HEADING: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "title"];
+
+/// Collects the prose blocks of an HTML file.
+pub(super) fn blocks(text: &str) -> Vec<Block> {
+    let bytes = text.as_bytes();
+    let mut blocks = Vec::new();
+    let mut current = BlockBuilder::new(BlockKind::Paragraph);
+    let mut i = 0;
+    let mut text_start = 0;
+    let flush = |current: &mut BlockBuilder, blocks: &mut Vec<Block>, kind: BlockKind| {
+        let done = std::mem::replace(current, BlockBuilder::new(kind));
+        if !done.is_empty() {
+            blocks.push(done.finish());
+        }
+    };
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        push_text(&mut current, text, text_start..i);
+        if text[i..].starts_with("<!--") {
+            i = text[i + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |e| i + 4 + e + 3);
+            text_start = i;
+            continue;
+        }
+        let Some(tag_end) = find_tag_end(bytes, i + 1) else {
+            // A `<` that opens no tag is text.
+            i += 1;
+            text_start = i - 1;
+            continue;
+        };
+        let (name, closing) = tag_name(&text[i + 1..tag_end]);
+        i = tag_end + 1;
+        text_start = i;
+        if !closing && HIDDEN.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            i = find_ci(text, i, &close).map_or(bytes.len(), |at| {
+                find_tag_end(bytes, at + 1).map_or(bytes.len(), |e| e + 1)
+            });
+            text_start = i;
+        } else if HEADING.contains(&name.as_str()) {
+            let kind = if closing {
+                BlockKind::Paragraph
+            } else {
+                BlockKind::Heading
+            };
+            flush(&mut current, &mut blocks, kind);
+        } else if BLOCK.contains(&name.as_str()) {
+            let kind = current.kind;
+            if closing || !current.is_empty() {
+                flush(&mut current, &mut blocks, kind);
+            }
+        }
+    }
+    push_text(&mut current, text, text_start..bytes.len());
+    let kind = current.kind;
+    flush(&mut current, &mut blocks, kind);
+    blocks
+}
+
+/// The index of the `>` that closes a tag opened before `from`, skipping quoted attributes.
+fn find_tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let first = *bytes.get(from)?;
+    if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!' || first == b'?') {
+        return None;
+    }
+    let mut quote = None;
+    for (j, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return Some(j),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The lower-cased element name of a tag's inside, and whether it is a closing tag.
+fn tag_name(inside: &str) -> (String, bool) {
+    let (closing, rest) = match inside.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inside),
+    };
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    (name, closing)
+}
+
+/// Case-insensitive search for ASCII `needle` in `text` from `from`.
+fn find_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
+    let hay = text.as_bytes();
+    let n = needle.as_bytes();
+    (from..hay.len().saturating_sub(n.len() - 1))
+        .find(|&at| hay[at..at + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Appends the text between tags, decoding entities, each mapped to its original bytes.
+fn push_text(block: &mut BlockBuilder, text: &str, range: std::ops::Range<usize>) {
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        if text.as_bytes()[i] == b'&' {
+            if let Some((decoded, len)) = decode_entity(&text[i..range.end]) {
+                block.push(&text[start..i], start..i);
+                let mut buf = [0u8; 4];
+                block.push(decoded.encode_utf8(&mut buf), i..i + len);
+                i += len;
+                start = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    block.push(&text[start..range.end], start..range.end);
+}
+
+/// Decodes the entity at the start of `s`, giving the character and the entity's length.
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let end = s.find(';').filter(|&e| e <= 32)?;
+    let body = &s[1..end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => '\u{a0}',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "laquo" => '«',
+            "raquo" => '»',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "copy" => '©',
+            "eacute" => 'é',
+            "shy" => '\u{ad}',
+            _ => return None,
+        }
+    };
+    Some((c, end + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_text_without_code_and_scripts() {
+        let src = "<html><head><title>T</title><style>p{}</style></head><body>\n<h1>Big news</h1><p>Rutte&rsquo;s <b>remarks</b> <code>said</code></p><script>said()</script><p>Two &amp; three</p></body></html>";
+        let b = blocks(src);
+        let texts: Vec<_> = b.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(texts, ["Big news", "Rutte’s remarks", "Two & three"]);
+        assert_eq!(b[0].kind, BlockKind::Heading);
+        let q = b[1].text.find('’').unwrap();
+        assert_eq!(&src[b[1].to_original(q..q + 3)], "&rsquo;");
+    }
+}

@@ -1,0 +1,214 @@
+//! Documents: a source file masked down to its prose, as blocks of text whose every byte maps
+//! back to a range of the ORIGINAL file, whatever markup was removed or entity decoded.
+
+mod html;
+mod markdown;
+mod plain;
+
+use std::ops::Range;
+use std::path::Path;
+
+/// How a file's markup is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CommonMark with tables and front matter.
+    Markdown,
+    /// HTML: the body's text.
+    Html,
+    /// Plain text: paragraphs separated by blank lines.
+    Plain,
+}
+
+impl Format {
+    /// The format a file name implies; plain text when nothing else fits.
+    pub fn from_path(path: &Path) -> Self {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// What kind of prose a block is; rules may be scoped to some kinds only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph of body text (also list items, block quotes and table cells).
+    Paragraph,
+    /// A heading or title.
+    Heading,
+}
+
+/// A run of prose: its text as a rule sees it, and the way back to the original bytes.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Heading or body text.
+    pub kind: BlockKind,
+    /// The prose, with markup removed, line breaks kept as whitespace and entities decoded.
+    pub text: String,
+    map: OffsetMap,
+}
+
+impl Block {
+    /// Maps a range of `self.text` back to the original file.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.map.start(range.start);
+        let end = if range.end == range.start {
+            start
+        } else {
+            self.map.end(range.end)
+        };
+        start..end.max(start)
+    }
+}
+
+/// A parsed document: the blocks of prose of one source file, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The prose blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// Reads `text` as `format`.
+    pub fn parse(text: &str, format: Format) -> Self {
+        let blocks = match format {
+            Format::Markdown => markdown::blocks(text),
+            Format::Html => html::blocks(text),
+            Format::Plain => plain::blocks(text),
+        };
+        Document {
+            blocks: blocks
+                .into_iter()
+                .filter(|b| !b.text.trim().is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// One piece of block text and the original bytes it came from.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    text_start: usize,
+    text_len: usize,
+    orig_start: usize,
+    orig_len: usize,
+}
+
+impl Segment {
+    /// A verbatim copy maps byte for byte; anything else maps as a whole.
+    fn verbatim(&self) -> bool {
+        self.text_len == self.orig_len
+    }
+}
+
+/// The segments of a block, sorted by `text_start`, covering the whole text.
+#[derive(Debug, Clone, Default)]
+struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+impl OffsetMap {
+    fn start(&self, at: usize) -> usize {
+        let i = self
+            .segments
+            .partition_point(|s| s.text_start + s.text_len <= at);
+        match self.segments.get(i) {
+            Some(s) if s.verbatim() => s.orig_start + (at - s.text_start),
+            Some(s) => s.orig_start,
+            None => self
+                .segments
+                .last()
+                .map_or(0, |s| s.orig_start + s.orig_len),
+        }
+    }
+
+    fn end(&self, at: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.text_start < at);
+        match i.checked_sub(1).and_then(|i| self.segments.get(i)) {
+            Some(s) if s.verbatim() => s.orig_start + (at - s.text_start),
+            Some(s) => s.orig_start + s.orig_len,
+            None => 0,
+        }
+    }
+}
+
+/// Builds a block piece by piece while remembering where each piece came from.
+#[derive(Debug)]
+struct BlockBuilder {
+    kind: BlockKind,
+    text: String,
+    map: OffsetMap,
+}
+
+impl BlockBuilder {
+    fn new(kind: BlockKind) -> Self {
+        Self {
+            kind,
+            text: String::new(),
+            map: OffsetMap::default(),
+        }
+    }
+
+    /// Appends `text`, which stands for the original bytes `orig`.
+    fn push(&mut self, text: &str, orig: Range<usize>) {
+        if text.is_empty() {
+            return;
+        }
+        let text_start = self.text.len();
+        self.text.push_str(text);
+        let (text_len, orig_len) = (text.len(), orig.len());
+        // Merge a verbatim piece into a verbatim predecessor that it continues.
+        if let Some(last) = self.map.segments.last_mut() {
+            if last.verbatim()
+                && text_len == orig_len
+                && last.orig_start + last.orig_len == orig.start
+            {
+                last.text_len += text_len;
+                last.orig_len += orig_len;
+                return;
+            }
+        }
+        self.map.segments.push(Segment {
+            text_start,
+            text_len,
+            orig_start: orig.start,
+            orig_len,
+        });
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    fn finish(self) -> Block {
+        Block {
+            kind: self.kind,
+            text: self.text,
+            map: self.map,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_replacements() {
+        let mut b = BlockBuilder::new(BlockKind::Paragraph);
+        b.push("say ", 10..14);
+        b.push("’", 14..21); // from `&rsquo;`
+        b.push("hi", 21..23);
+        let block = b.finish();
+        assert_eq!(block.text, "say ’hi");
+        assert_eq!(block.to_original(0..3), 10..13);
+        assert_eq!(block.to_original(4..7), 14..21);
+        assert_eq!(block.to_original(7..9), 21..23);
+        assert_eq!(block.to_original(4..9), 14..23);
+    }
+}

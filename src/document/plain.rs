@@ -1,0 +1,83 @@
+//! Plain text: paragraphs split at blank lines, the text kept byte for byte.
+
+use super::{Block, BlockBuilder, BlockKind};
+
+/// Splits `text` into paragraphs. News copy is often kept one paragraph a line with no blank
+/// lines at all; such a file is read as one paragraph per line.
+pub(super) fn blocks(text: &str) -> Vec<Block> {
+    let lines = lines_with_offsets(text);
+    let has_blank_separator = lines.windows(3).any(|w| {
+        !w[0].1.trim().is_empty() && w[1].1.trim().is_empty() && !w[2].1.trim().is_empty()
+    });
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let flush = |span: Option<(usize, usize)>, blocks: &mut Vec<Block>| {
+        if let Some((start, end)) = span {
+            let mut b = BlockBuilder::new(BlockKind::Paragraph);
+            b.push(&text[start..end], start..end);
+            blocks.push(b.finish());
+        }
+    };
+    for &(start, line) in &lines {
+        let end = start + line.trim_end_matches(['\n', '\r']).len();
+        if line.trim().is_empty() {
+            flush(current.take(), &mut blocks);
+            continue;
+        }
+        match current {
+            Some((s, _)) if has_blank_separator => current = Some((s, end)),
+            _ => {
+                flush(current.take(), &mut blocks);
+                current = Some((start, end));
+            }
+        }
+    }
+    flush(current.take(), &mut blocks);
+    blocks
+}
+
+/// Lines with the offset they start at, ending at `\n`, `\r\n` or a lone `\r`.
+fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let end_of_line = match bytes[i] {
+            b'\n' => Some(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(i + 2),
+            b'\r' => Some(i + 1),
+            _ => None,
+        };
+        if let Some(next) = end_of_line {
+            out.push((start, &text[start..next]));
+            start = next;
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let b = blocks("one\ntwo\n\nthree\r\n");
+        let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["one\ntwo", "three"]);
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_paragraph() {
+        let b = blocks("one.\ntwo.\nthree.\n");
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[1].to_original(0..4), 5..9);
+    }
+}

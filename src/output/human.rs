@@ -1,0 +1,133 @@
+//! The default output: rustc-style diagnostics through codespan-reporting.
+
+use std::io;
+
+use codespan_reporting::diagnostic::{Diagnostic as Rendered, Label, Severity as Level};
+use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::{self, Config, Styles, StylesWriter};
+
+use super::Report;
+use super::snippet::Snippet;
+use crate::problem::FileProblems;
+use crate::rule::Severity;
+use crate::source::SourceFile;
+
+/// Writes every report's diagnostics, then a summary line.
+pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::Result<()> {
+    let mut counts = [0usize; 3];
+    for report in reports {
+        for d in &report.diagnostics {
+            counts[d.severity as usize] += 1;
+            let level = match d.severity {
+                Severity::Error => Level::Error,
+                Severity::Warning => Level::Warning,
+                Severity::Info => Level::Note,
+            };
+            let mut notes = Vec::new();
+            if let Some(h) = &d.help {
+                notes.push(format!("help: {h}"));
+            }
+            if let Some(n) = &d.note {
+                notes.push(format!("note: {n}"));
+            }
+            let mut labels = vec![(d.span.clone(), d.label.clone(), true)];
+            labels.extend(
+                d.secondary
+                    .iter()
+                    .map(|(r, l)| (r.clone(), l.clone(), false)),
+            );
+            emit(
+                out,
+                &report.file,
+                level,
+                Some(&d.rule),
+                &d.message,
+                &labels,
+                notes,
+                width,
+            )?;
+        }
+    }
+    let [info, warning, error] = counts;
+    if info + warning + error > 0 {
+        let mut parts = Vec::new();
+        for (n, what) in [(error, "error"), (warning, "warning"), (info, "info")] {
+            if n > 0 {
+                parts.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
+            }
+        }
+        let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+        writeln!(
+            out,
+            "found {} in {files} file{}",
+            parts.join(", "),
+            if files == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes problems in rule or config files, each at its place in the file.
+pub fn problems(files: &[FileProblems], out: &mut dyn WriteColor, width: usize) -> io::Result<()> {
+    for fp in files {
+        for p in &fp.problems {
+            let notes = p.help.iter().map(|h| format!("help: {h}")).collect();
+            let labels = [(p.span.clone(), p.label.clone(), true)];
+            emit(
+                out,
+                &fp.file,
+                Level::Error,
+                None,
+                &p.message,
+                &labels,
+                notes,
+                width,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders one diagnostic with codespan over a trimmed view of `file`.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    out: &mut dyn WriteColor,
+    file: &SourceFile,
+    level: Level,
+    code: Option<&str>,
+    message: &str,
+    labels: &[(std::ops::Range<usize>, String, bool)],
+    notes: Vec<String>,
+    width: usize,
+) -> io::Result<()> {
+    let ranges: Vec<_> = labels.iter().map(|(r, _, _)| r.clone()).collect();
+    let snippet = Snippet::new(file, &ranges, width);
+    let rendered_labels = labels
+        .iter()
+        .map(|(r, text, primary)| {
+            let shown = snippet.map(r.start, false)
+                ..snippet.map(r.end, true).max(snippet.map(r.start, false));
+            let label = if *primary {
+                Label::primary((), shown)
+            } else {
+                Label::secondary((), shown)
+            };
+            label.with_message(text.clone())
+        })
+        .collect();
+    let mut rendered = Rendered::new(level)
+        .with_message(message)
+        .with_labels(rendered_labels)
+        .with_notes(notes);
+    if let Some(code) = code {
+        rendered = rendered.with_code(code);
+    }
+    let styles = Styles::default();
+    let mut writer = StylesWriter::new(&mut *out, &styles);
+    term::emit_to_write_style(&mut writer, &Config::default(), &snippet, &rendered).map_err(|e| {
+        match e {
+            codespan_reporting::files::Error::Io(io) => io,
+            other => io::Error::other(other.to_string()),
+        }
+    })
+}

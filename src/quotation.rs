@@ -1,0 +1,221 @@
+//! Quotations: straight and curly, double and single, nested, and the news convention of a
+//! quotation running over several paragraphs (each opens with a mark, only the last closes).
+
+use std::ops::Range;
+
+use crate::document::Document;
+
+/// One quotation, as the piece of each block it covers (marks included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// `(block index, range in that block's text)`, in order; more than one for a quotation
+    /// that runs over paragraphs.
+    pub parts: Vec<(usize, Range<usize>)>,
+    /// 0 for a quotation in the writer's text, 1 for one inside another, and so on.
+    pub depth: usize,
+    /// Whether a closing mark was found (an unterminated quotation ends with its paragraph).
+    pub closed: bool,
+}
+
+impl Quotation {
+    /// The quoted words without the marks, when the quotation lies in one block.
+    pub fn inner<'a>(&self, doc: &'a Document) -> Option<&'a str> {
+        let [(block, range)] = self.parts.as_slice() else {
+            return None;
+        };
+        let text = &doc.blocks[*block].text[range.clone()];
+        let open = text.chars().next().map_or(0, char::len_utf8);
+        let close = if self.closed {
+            text.chars().next_back().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        text.get(open..text.len() - close)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Double,
+    Single,
+    Guillemet,
+}
+
+/// Classifies a character as a quotation mark: its family, and whether it can open or close.
+fn mark(c: char) -> Option<(Mark, bool, bool)> {
+    Some(match c {
+        '“' | '„' => (Mark::Double, true, false),
+        '”' => (Mark::Double, false, true),
+        '"' => (Mark::Double, true, true),
+        '‘' => (Mark::Single, true, false),
+        '’' | '\'' => (Mark::Single, true, true),
+        '«' => (Mark::Guillemet, true, false),
+        '»' => (Mark::Guillemet, false, true),
+        _ => return None,
+    })
+}
+
+struct Open {
+    mark: Mark,
+    parts: Vec<(usize, Range<usize>)>,
+    start: usize,
+}
+
+/// Finds every quotation in `doc`.
+pub fn find(doc: &Document) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let first_visible = text.char_indices().find(|(_, c)| !c.is_whitespace());
+        // A quotation left open at the end of the previous paragraph continues here only when
+        // this paragraph opens with the same mark; otherwise it ended with its paragraph.
+        let mut skip_opening_at = None;
+        if let Some(outer) = stack.first() {
+            let continues = first_visible
+                .and_then(|(_, c)| mark(c))
+                .is_some_and(|(m, opens, _)| opens && m == outer.mark);
+            if continues {
+                let (at, _) = first_visible.unwrap_or((0, ' '));
+                skip_opening_at = Some(at);
+                // Inner quotations do not run across paragraphs.
+                for inner in stack.drain(1..).rev() {
+                    out.push(finish(inner, false, 1));
+                }
+                if let Some(outer) = stack.first_mut() {
+                    outer.start = at;
+                }
+            } else {
+                for (d, open) in stack.drain(..).enumerate() {
+                    out.push(finish(open, false, d));
+                }
+            }
+        }
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            let Some((m, can_open, can_close)) = mark(c) else {
+                continue;
+            };
+            if Some(at) == skip_opening_at {
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            if m == Mark::Single && is_apostrophe(c, prev, next, &stack) {
+                continue;
+            }
+            let end = at + c.len_utf8();
+            let closes_top = can_close
+                && stack.last().is_some_and(|o| o.mark == m)
+                && prev.is_some_and(|p| !p.is_whitespace());
+            if closes_top {
+                if let Some(mut open) = stack.pop() {
+                    open.parts.push((b, open.start..end));
+                    out.push(finish(open, true, stack.len()));
+                }
+            } else if can_open && next.is_some_and(|n| !n.is_whitespace()) && opens_here(prev) {
+                stack.push(Open {
+                    mark: m,
+                    parts: Vec::new(),
+                    start: at,
+                });
+            }
+        }
+        // Whatever is still open covers the rest of this paragraph.
+        for open in &mut stack {
+            open.parts.push((b, open.start..text.len()));
+        }
+    }
+    for (d, open) in stack.into_iter().enumerate() {
+        out.push(finish(open, false, d));
+    }
+    out.sort_by_key(|q| q.parts.first().map(|(b, r)| (*b, r.start)));
+    out
+}
+
+/// A mark opens a quotation at the start of text or after space, an opening bracket or a dash.
+fn opens_here(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '[' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '"' | '«'
+            )
+    })
+}
+
+/// An apostrophe, not a quotation mark: inside a word (Russia’s, don’t), before a decade
+/// ('90s), or a plural possessive when no single quotation is open.
+fn is_apostrophe(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]) -> bool {
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    if c == '‘' {
+        return false;
+    }
+    if letter(prev) && letter(next) {
+        return true;
+    }
+    if next.is_some_and(|n| n.is_ascii_digit()) && !letter(prev) {
+        return true;
+    }
+    let single_open = stack.iter().any(|o| o.mark == Mark::Single);
+    letter(prev) && !single_open
+}
+
+fn finish(open: Open, closed: bool, depth: usize) -> Quotation {
+    Quotation {
+        parts: open.parts,
+        depth,
+        closed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    fn quotes(src: &str) -> Vec<Vec<String>> {
+        let doc = Document::parse(src, Format::Plain);
+        find(&doc)
+            .iter()
+            .map(|q| {
+                q.parts
+                    .iter()
+                    .map(|(b, r)| doc.blocks[*b].text[r.clone()].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        assert_eq!(
+            quotes("‘It’s Russia’s way,’ he said of the ’90s. Don't \"quote\" me."),
+            [vec!["‘It’s Russia’s way,’"], vec!["\"quote\""]]
+        );
+    }
+
+    #[test]
+    fn nested_quotations() {
+        let q = quotes("“He called it ‘aggression’ today,” she said.");
+        assert_eq!(
+            q,
+            [
+                vec!["“He called it ‘aggression’ today,”"],
+                vec!["‘aggression’"]
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_over_paragraphs() {
+        let src = "“First part.\n\n“Second part.”\n\nAfter “not closed\n\nNext.";
+        assert_eq!(
+            quotes(src),
+            [
+                vec!["“First part.".to_string(), "“Second part.”".to_string()],
+                vec!["“not closed".to_string()]
+            ]
+        );
+    }
+}

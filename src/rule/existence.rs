@@ -1,0 +1,46 @@
+//! `existence`: a word, phrase or pattern that should not appear.
+
+use super::pattern::Matcher;
+use super::{Check, Hit, Scope, admitted};
+use crate::analysis::Analysis;
+
+/// Flags every match of its words and patterns not covered by an exception.
+#[derive(Debug)]
+pub struct Existence {
+    /// What to flag.
+    pub matcher: Matcher,
+    /// Matches overlapping one of these are not flagged.
+    pub exceptions: Matcher,
+}
+
+impl Check for Existence {
+    fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
+        for (b, block) in a.doc.blocks.iter().enumerate() {
+            let found = if scope == Scope::Quotation {
+                // Each quotation on its own, so `^` and `$` anchor at its marks.
+                a.quoted(b)
+                    .iter()
+                    .flat_map(|q| {
+                        let start = q.start;
+                        self.matcher
+                            .find(&block.text[q.clone()])
+                            .into_iter()
+                            .map(move |r| start + r.start..start + r.end)
+                    })
+                    .collect()
+            } else {
+                self.matcher.find(&block.text)
+            };
+            if found.is_empty() {
+                continue;
+            }
+            let exceptions = self.exceptions.find(&block.text);
+            out.extend(
+                found
+                    .into_iter()
+                    .filter_map(|r| admitted(a, scope, &self.exceptions, b, r, &exceptions))
+                    .map(Hit::at),
+            );
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! Loading rule set files: TOML in, compiled [`Rule`]s out, or every problem at once, each
+//! pointing at the exact TOML value.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::conditional::Conditional;
+use super::existence::Existence;
+use super::occurrence::Occurrence;
+use super::pattern::{self, Lists, Matcher};
+use super::repetition::Repetition;
+use super::substitution::Substitution;
+use super::{Check, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
+use crate::problem::{FileProblems, Problem, did_you_mean};
+use crate::source::SourceFile;
+
+/// The keys a rule set file may have at its top level.
+const FILE_KEYS: &[&str] = &["description", "lists", "rule"];
+
+/// The keys a `[[rule]]` table may have.
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "label",
+    "help",
+    "note",
+    "docs",
+    "scope",
+    "quotations",
+    "related",
+    "words",
+    "patterns",
+    "exceptions",
+    "case-sensitive",
+    "absent-words",
+    "absent-patterns",
+    "swap",
+    "max",
+    "min",
+    "examples",
+];
+
+/// A `[[rule]]` table as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    severity: Option<Spanned<String>>,
+    message: Spanned<String>,
+    label: Option<String>,
+    help: Option<String>,
+    note: Option<String>,
+    docs: Option<String>,
+    scope: Option<Spanned<String>>,
+    quotations: Option<Spanned<String>>,
+    related: Option<Spanned<String>>,
+    #[serde(default)]
+    words: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    exceptions: Vec<Spanned<String>>,
+    #[serde(default)]
+    case_sensitive: bool,
+    #[serde(default)]
+    absent_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    absent_patterns: Vec<Spanned<String>>,
+    swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    max: Option<Spanned<i64>>,
+    min: Option<Spanned<i64>>,
+    examples: Option<RawExamples>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExamples {
+    #[serde(default)]
+    flag: Vec<String>,
+    #[serde(default)]
+    pass: Vec<String>,
+}
+
+/// A loaded rule set: its name (the file stem) and rules.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// The set's name, the prefix of each rule id.
+    pub name: String,
+    /// What the set is for.
+    pub description: Option<String>,
+    /// The compiled rules.
+    pub rules: Vec<Rule>,
+}
+
+/// Parses and compiles the rule set in `file`, whose rules are named `<set>.<id>`.
+pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
+    let mut problems = Vec::new();
+    let (root, syntax) = DeTable::parse_recoverable(&file.text);
+    for e in syntax {
+        let span = e.span().unwrap_or(0..0);
+        problems.push(Problem::new(
+            span,
+            format!("invalid TOML: {}", e.message()),
+            "here",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(FileProblems {
+            file: file.clone(),
+            problems,
+        });
+    }
+    let mut description = None;
+    let mut lists = Lists::new();
+    let mut raw_rules = Vec::new();
+    for (key, value) in root.get_ref() {
+        match key.get_ref().as_ref() {
+            "description" => match value.get_ref().as_str() {
+                Some(s) => description = Some(s.to_string()),
+                None => problems.push(type_problem(value, "a string")),
+            },
+            "lists" => lists = load_lists(value, &mut problems),
+            "rule" => match value.get_ref().as_array() {
+                Some(rules) => raw_rules.extend(rules.iter().cloned()),
+                None => problems.push(type_problem(value, "an array of [[rule]] tables")),
+            },
+            other => problems.push(unknown_key(key.span(), other, FILE_KEYS, "rule set file")),
+        }
+    }
+    let mut rules = Vec::new();
+    let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    for value in raw_rules {
+        let Some(raw) = parse_rule(value, &mut problems) else {
+            continue;
+        };
+        let id = format!("{set}.{}", raw.id.get_ref());
+        if let Some(first) = seen.get(&id) {
+            let (line, _) = file.location(first.start);
+            problems.push(
+                Problem::new(
+                    raw.id.span(),
+                    format!("duplicate rule id `{id}`"),
+                    "defined again here",
+                )
+                .with_help(format!(
+                    "the first definition is on line {line}; rename one of them"
+                )),
+            );
+            continue;
+        }
+        seen.insert(id.clone(), raw.id.span());
+        if let Some(rule) = compile_rule(raw, id, file, &lists, &mut problems) {
+            rules.push(rule);
+        }
+    }
+    if problems.is_empty() {
+        Ok(RuleSet {
+            name: set.to_string(),
+            description,
+            rules,
+        })
+    } else {
+        problems.sort_by_key(|p| p.span.start);
+        Err(FileProblems {
+            file: file.clone(),
+            problems,
+        })
+    }
+}
+
+/// Reads `[lists]`: each key a name, each value an array of phrases.
+fn load_lists(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Lists {
+    let mut lists = Lists::new();
+    let Some(table) = value.get_ref().as_table() else {
+        problems.push(type_problem(value, "a table of word lists"));
+        return lists;
+    };
+    for (name, list) in table {
+        match Vec::<String>::deserialize(ValueDeserializer::from(list.clone())) {
+            Ok(words) => {
+                lists.insert(name.get_ref().to_string(), words);
+            }
+            Err(_) => problems.push(type_problem(list, "an array of strings")),
+        }
+    }
+    lists
+}
+
+/// Checks a rule table's keys by hand (so every unknown key is reported, with a suggestion),
+/// then lets serde read the rest.
+fn parse_rule(value: Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Option<RawRule> {
+    let Some(table) = value.get_ref().as_table() else {
+        problems.push(type_problem(&value, "a [[rule]] table"));
+        return None;
+    };
+    let mut unknown = false;
+    for key in table.keys() {
+        if !RULE_KEYS.contains(&key.get_ref().as_ref()) {
+            problems.push(unknown_key(key.span(), key.get_ref(), RULE_KEYS, "rule"));
+            unknown = true;
+        }
+    }
+    if unknown {
+        return None;
+    }
+    let whole = value.span();
+    match RawRule::deserialize(ValueDeserializer::from(value)) {
+        Ok(raw) => Some(raw),
+        Err(e) => {
+            let span = e.span().unwrap_or(whole.start..whole.start + 1);
+            let span = if span == whole {
+                whole.start..whole.start + 1
+            } else {
+                span
+            };
+            problems.push(Problem::new(span, e.message().to_string(), "in this rule"));
+            None
+        }
+    }
+}
+
+fn type_problem(value: &Spanned<DeValue<'_>>, expected: &str) -> Problem {
+    Problem::new(
+        value.span(),
+        format!("expected {expected}, found {}", value.get_ref().type_str()),
+        format!("this is {}", value.get_ref().type_str()),
+    )
+}
+
+fn unknown_key(span: Range<usize>, key: &str, known: &[&str], what: &str) -> Problem {
+    let p = Problem::new(
+        span,
+        format!("unknown field `{key}` in {what}"),
+        "unknown field",
+    );
+    match did_you_mean(key, known) {
+        Some(near) => p.with_help(format!("did you mean `{near}`?")),
+        None => p.with_help(format!("the fields are: {}", known.join(", "))),
+    }
+}
+
+/// Parses a named choice (kind, severity, scope) or reports it with the accepted names.
+fn choice<T>(
+    value: &Spanned<String>,
+    what: &str,
+    names: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let v = value.get_ref();
+    let parsed = parse(v);
+    if parsed.is_none() {
+        let p = Problem::new(
+            value.span(),
+            format!("unknown {what} `{v}`"),
+            format!("not a {what}"),
+        );
+        problems.push(match did_you_mean(v, names) {
+            Some(near) => p.with_help(format!(
+                "did you mean `{near}`? the {what}s are: {}",
+                names.join(", ")
+            )),
+            None => p.with_help(format!("the {what}s are: {}", names.join(", "))),
+        });
+    }
+    parsed
+}
+
+/// Compiles words and patterns, reporting each bad one at its place in the file.
+fn matcher(
+    words: &[Spanned<String>],
+    patterns: &[Spanned<String>],
+    case_sensitive: bool,
+    lists: &Lists,
+    problems: &mut Vec<Problem>,
+) -> Option<Matcher> {
+    let w: Vec<String> = words.iter().map(|s| s.get_ref().clone()).collect();
+    let p: Vec<String> = patterns.iter().map(|s| s.get_ref().clone()).collect();
+    match pattern::build(&w, &p, case_sensitive, lists) {
+        Ok(m) => Some(m),
+        Err(errors) => {
+            for e in errors {
+                let (span, what) = if e.index < words.len() {
+                    (words[e.index].span(), "word")
+                } else {
+                    (patterns[e.index - words.len()].span(), "regex")
+                };
+                problems.push(
+                    Problem::new(
+                        span,
+                        format!("invalid {what}: {}", first_line(&e.message)),
+                        format!("invalid {what}"),
+                    )
+                    .with_help(e.message.clone())
+                    .tidy(),
+                );
+            }
+            None
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().rfind(|l| l.starts_with("error:")).map_or_else(
+        || s.lines().next().unwrap_or(s),
+        |l| l.trim_start_matches("error:").trim(),
+    )
+}
+
+trait Tidy {
+    fn tidy(self) -> Self;
+}
+
+impl Tidy for Problem {
+    /// Drops a help that only repeats the message.
+    fn tidy(mut self) -> Self {
+        if self
+            .help
+            .as_deref()
+            .is_some_and(|h| self.message.ends_with(h))
+        {
+            self.help = None;
+        }
+        self
+    }
+}
+
+fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Option<usize> {
+    let v = value?;
+    match usize::try_from(*v.get_ref()) {
+        Ok(n) => Some(n),
+        Err(_) => {
+            problems.push(Problem::new(
+                v.span(),
+                "a count cannot be negative",
+                "negative",
+            ));
+            None
+        }
+    }
+}
+
+/// Turns a rule table into a compiled rule, or records why it cannot be.
+fn compile_rule(
+    raw: RawRule,
+    id: String,
+    file: &SourceFile,
+    lists: &Lists,
+    problems: &mut Vec<Problem>,
+) -> Option<Rule> {
+    let before = problems.len();
+    let kind = choice(
+        &raw.kind,
+        "kind",
+        KINDS,
+        |k| KINDS.iter().copied().find(|&n| n == k),
+        problems,
+    );
+    let severity = raw.severity.as_ref().map_or(Some(Severity::Warning), |s| {
+        choice(s, "severity", Severity::NAMES, Severity::parse, problems)
+    });
+    let scope = raw.scope.as_ref().map_or(Some(Scope::Sentence), |s| {
+        choice(s, "scope", Scope::NAMES, Scope::parse, problems)
+    });
+    let quotations = raw
+        .quotations
+        .as_ref()
+        .map_or(Some(QuotePolicy::Include), |s| {
+            choice(
+                s,
+                "quotations policy",
+                QuotePolicy::NAMES,
+                QuotePolicy::parse,
+                problems,
+            )
+        });
+    let related_quotation = match raw.related.as_ref() {
+        None => false,
+        Some(r) => choice(
+            r,
+            "related place",
+            &["quotation"],
+            |v| (v == "quotation").then_some(()),
+            problems,
+        )
+        .is_some(),
+    };
+    let cs = raw.case_sensitive;
+    let exceptions = matcher(&raw.exceptions, &[], cs, lists, problems)?;
+    let kind = kind?;
+    let needs_words = |problems: &mut Vec<Problem>| {
+        if raw.words.is_empty() && raw.patterns.is_empty() {
+            problems.push(
+                Problem::new(
+                    raw.kind.span(),
+                    format!("a `{kind}` rule needs `words` or `patterns`"),
+                    "nothing to match",
+                )
+                .with_help("add `words = [\"...\"]` or `patterns = [\"...\"]`"),
+            );
+        }
+    };
+    let check: Option<Box<dyn Check>> = match kind {
+        "existence" => {
+            needs_words(problems);
+            matcher(&raw.words, &raw.patterns, cs, lists, problems).map(|matcher| {
+                Box::new(Existence {
+                    matcher,
+                    exceptions,
+                }) as Box<dyn Check>
+            })
+        }
+        "conditional" => {
+            needs_words(problems);
+            if raw.absent_words.is_empty() && raw.absent_patterns.is_empty() {
+                problems.push(
+                    Problem::new(
+                        raw.kind.span(),
+                        "a `conditional` rule needs `absent-words` or `absent-patterns`",
+                        "nothing to look for",
+                    )
+                    .with_help("say what must be missing for the rule to fire"),
+                );
+            }
+            let trigger = matcher(&raw.words, &raw.patterns, cs, lists, problems);
+            let absent = matcher(&raw.absent_words, &raw.absent_patterns, cs, lists, problems);
+            trigger.zip(absent).map(|(matcher, absent)| {
+                Box::new(Conditional {
+                    matcher,
+                    absent,
+                    exceptions,
+                }) as Box<dyn Check>
+            })
+        }
+        "substitution" => {
+            let Some(swap) = raw.swap.as_ref() else {
+                problems.push(
+                    Problem::new(
+                        raw.kind.span(),
+                        "a `substitution` rule needs a `swap` table",
+                        "nothing to swap",
+                    )
+                    .with_help("add `swap = { \"slammed\" = \"criticized\" }`"),
+                );
+                return None;
+            };
+            let mut phrases = Vec::new();
+            let mut replacements = Vec::new();
+            for (phrase, replacement) in swap.get_ref() {
+                let spanned = Spanned::new(replacement.span(), phrase.clone());
+                if let Some(m) = matcher(std::slice::from_ref(&spanned), &[], cs, lists, problems) {
+                    phrases.push(m);
+                    replacements.push(replacement.get_ref().clone());
+                }
+            }
+            if swap.get_ref().is_empty() {
+                problems.push(Problem::new(
+                    swap.span(),
+                    "`swap` is empty",
+                    "nothing to swap",
+                ));
+            }
+            Some(Box::new(Substitution {
+                phrases,
+                replacements,
+                exceptions,
+            }) as Box<dyn Check>)
+        }
+        "occurrence" => {
+            let max = non_negative(raw.max.as_ref(), problems);
+            let min = non_negative(raw.min.as_ref(), problems);
+            if raw.max.is_none() && raw.min.is_none() {
+                problems.push(
+                    Problem::new(
+                        raw.kind.span(),
+                        "an `occurrence` rule needs `max` or `min`",
+                        "no limit",
+                    )
+                    .with_help("add `max = 40` to flag a sentence over 40 words"),
+                );
+            }
+            let matcher = if raw.words.is_empty() && raw.patterns.is_empty() {
+                Some(Matcher::empty())
+            } else {
+                matcher(&raw.words, &raw.patterns, cs, lists, problems)
+            };
+            matcher.map(|matcher| Box::new(Occurrence { matcher, max, min }) as Box<dyn Check>)
+        }
+        "repetition" => Some(Box::new(Repetition { exceptions }) as Box<dyn Check>),
+        _ => None,
+    };
+    if problems.len() > before {
+        return None;
+    }
+    let examples = raw.examples.map_or_else(Examples::default, |e| Examples {
+        flag: e.flag,
+        pass: e.pass,
+    });
+    Some(Rule {
+        id,
+        kind,
+        severity: severity?,
+        message: raw.message.get_ref().clone(),
+        label: raw.label.unwrap_or_default(),
+        help: raw.help,
+        note: raw.note,
+        docs: raw.docs,
+        scope: scope?,
+        quotations: quotations?,
+        related_quotation,
+        examples,
+        origin: Origin {
+            file: file.name.clone(),
+            line: file.location(raw.id.span().start).0,
+        },
+        check: check?,
+    })
+}

@@ -1,0 +1,322 @@
+//! Rules: what a rule set file says, compiled. Each kind of rule is one file implementing
+//! [`Check`]; the kinds are listed in [`KINDS`].
+
+mod conditional;
+mod existence;
+pub mod load;
+mod occurrence;
+pub mod pattern;
+mod repetition;
+mod substitution;
+
+use std::fmt;
+
+use crate::analysis::{Analysis, Place};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; never fails a run unless `--fail-on info`.
+    Info,
+    /// Should be fixed before publishing.
+    Warning,
+    /// Must be fixed.
+    Error,
+}
+
+impl Severity {
+    /// The names accepted in rule and config files.
+    pub const NAMES: &'static [&'static str] = &["error", "warning", "info"];
+
+    /// Parses a severity name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+
+    /// One step less serious (info stays info).
+    pub fn lowered(self) -> Self {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+/// Where a rule looks, and the unit its conditions and counts apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Each sentence of every block.
+    Sentence,
+    /// Each body paragraph (not headings).
+    Paragraph,
+    /// Headings only.
+    Heading,
+    /// Inside quotations only.
+    Quotation,
+    /// Each sentence, ignoring what is inside quotations.
+    OutsideQuotations,
+    /// The whole document as one unit.
+    Document,
+}
+
+impl Scope {
+    /// The names accepted in rule files.
+    pub const NAMES: &'static [&'static str] = &[
+        "sentence",
+        "paragraph",
+        "heading",
+        "quotation",
+        "outside-quotations",
+        "document",
+    ];
+
+    /// Parses a scope name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "sentence" => Scope::Sentence,
+            "paragraph" => Scope::Paragraph,
+            "heading" => Scope::Heading,
+            "quotation" => Scope::Quotation,
+            "outside-quotations" => Scope::OutsideQuotations,
+            "document" => Scope::Document,
+            _ => return None,
+        })
+    }
+
+    /// The name used in rule files.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Whether a match at `place` is one this scope looks at.
+    pub fn admits(self, a: &Analysis, place: &Place) -> bool {
+        match self {
+            Scope::Sentence => a
+                .sentence_at(place.block, place.range.start)
+                .is_some_and(|s| place.range.end <= s.end),
+            Scope::Paragraph => !a.is_heading(place.block),
+            Scope::Heading => a.is_heading(place.block),
+            Scope::Quotation => a.in_quotation(place),
+            Scope::OutsideQuotations => !a.touches_quotation(place),
+            Scope::Document => true,
+        }
+    }
+
+    /// The unit around `place` that conditions are checked in: `None` means the document.
+    pub fn unit(self, a: &Analysis, place: &Place) -> Option<Place> {
+        let block = place.block;
+        match self {
+            Scope::Sentence | Scope::OutsideQuotations => Some(Place {
+                block,
+                range: a
+                    .sentence_at(block, place.range.start)
+                    .unwrap_or_else(|| place.range.clone()),
+            }),
+            Scope::Paragraph | Scope::Heading => Some(Place {
+                block,
+                range: 0..a.doc.blocks[block].text.len(),
+            }),
+            Scope::Quotation => a
+                .quoted(block)
+                .iter()
+                .find(|q| q.start <= place.range.start && place.range.end <= q.end)
+                .map(|q| Place {
+                    block,
+                    range: q.clone(),
+                }),
+            Scope::Document => None,
+        }
+    }
+
+    /// Every unit of this scope in the document, for rules that count.
+    pub fn units(self, a: &Analysis) -> Vec<Place> {
+        let blocks = 0..a.doc.blocks.len();
+        match self {
+            Scope::Sentence | Scope::OutsideQuotations => blocks
+                .flat_map(|b| {
+                    a.sentences[b].iter().map(move |s| Place {
+                        block: b,
+                        range: s.clone(),
+                    })
+                })
+                .collect(),
+            Scope::Paragraph | Scope::Heading => blocks
+                .filter(|&b| a.is_heading(b) == (self == Scope::Heading))
+                .map(|b| Place {
+                    block: b,
+                    range: 0..a.doc.blocks[b].text.len(),
+                })
+                .collect(),
+            Scope::Quotation => blocks
+                .flat_map(|b| {
+                    a.quoted(b).iter().map(move |q| Place {
+                        block: b,
+                        range: q.clone(),
+                    })
+                })
+                .collect(),
+            Scope::Document => Vec::new(),
+        }
+    }
+}
+
+/// How a rule treats text inside quotations: a source's words are not the writer's voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuotePolicy {
+    /// Quoted text is checked like any other.
+    Include,
+    /// Quoted text is not checked.
+    Skip,
+    /// Quoted text is checked, reported one severity lower.
+    Lower,
+}
+
+impl QuotePolicy {
+    /// The names accepted in rule files.
+    pub const NAMES: &'static [&'static str] = &["include", "skip", "lower"];
+
+    /// Parses a policy name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "include" => QuotePolicy::Include,
+            "skip" => QuotePolicy::Skip,
+            "lower" => QuotePolicy::Lower,
+            _ => return None,
+        })
+    }
+}
+
+/// A place a rule found, in block coordinates, before it becomes a diagnostic.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Where the primary label goes.
+    pub place: Place,
+    /// The suggested replacement for the primary span, if the rule has one.
+    pub replacement: Option<String>,
+    /// Other places that explain the finding, with their labels.
+    pub secondary: Vec<(Place, String)>,
+}
+
+impl Hit {
+    /// A hit with only a primary place.
+    pub fn at(place: Place) -> Self {
+        Self {
+            place,
+            replacement: None,
+            secondary: Vec::new(),
+        }
+    }
+}
+
+/// What every kind of rule does: look at an analysed document and report places.
+pub trait Check: fmt::Debug + Send + Sync {
+    /// Appends this rule's hits in `a` to `out`; `scope` is the rule's scope.
+    fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>);
+}
+
+/// The rule kinds, as named in rule files.
+pub const KINDS: &[&str] = &[
+    "existence",
+    "substitution",
+    "conditional",
+    "occurrence",
+    "repetition",
+];
+
+/// Examples a rule carries: text it must flag and text it must pass.
+#[derive(Debug, Clone, Default)]
+pub struct Examples {
+    /// Each must produce at least one finding from the rule.
+    pub flag: Vec<String>,
+    /// Each must produce none.
+    pub pass: Vec<String>,
+}
+
+/// Where a rule was defined, for `explain` and error messages.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The rule file's name (`<bundled>/anonymity.toml` for bundled sets).
+    pub file: String,
+    /// 1-based line of the rule's `id`.
+    pub line: usize,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Full id, `<set>.<name>`.
+    pub id: String,
+    /// The kind's name, one of [`KINDS`].
+    pub kind: &'static str,
+    /// Severity before any config override.
+    pub severity: Severity,
+    /// The diagnostic's message; `{match}` stands for the matched text.
+    pub message: String,
+    /// The short text under the primary span.
+    pub label: String,
+    /// The suggested fix, shown as `= help:`.
+    pub help: Option<String>,
+    /// The reason, shown as `= note:`.
+    pub note: Option<String>,
+    /// Why the rule exists, for editors.
+    pub docs: Option<String>,
+    /// Where the rule looks.
+    pub scope: Scope,
+    /// How it treats quoted text.
+    pub quotations: QuotePolicy,
+    /// Whether to point at the quotation the flagged phrase attributes.
+    pub related_quotation: bool,
+    /// The rule's own test cases.
+    pub examples: Examples,
+    /// Where it was defined.
+    pub origin: Origin,
+    check: Box<dyn Check>,
+}
+
+impl Rule {
+    /// The set this rule belongs to (the part of its id before the first dot).
+    pub fn set(&self) -> &str {
+        self.id.split('.').next().unwrap_or(&self.id)
+    }
+
+    /// This rule's hits in `a`, filtered by scope (the quotation policy is applied later).
+    pub fn hits(&self, a: &Analysis) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.check.check(a, self.scope, &mut out);
+        out
+    }
+}
+
+/// Shared filtering for kinds that match phrases: scope admits the place and no exception
+/// overlaps it.
+fn admitted(
+    a: &Analysis,
+    scope: Scope,
+    exceptions: &pattern::Matcher,
+    block: usize,
+    range: std::ops::Range<usize>,
+    exception_ranges: &[std::ops::Range<usize>],
+) -> Option<Place> {
+    let place = Place { block, range };
+    let excepted = !exceptions.is_empty()
+        && exception_ranges
+            .iter()
+            .any(|e| e.start < place.range.end && place.range.start < e.end);
+    (!excepted && scope.admits(a, &place)).then_some(place)
+}

@@ -1,0 +1,242 @@
+//! Matchers: word lists and regexes from a rule file, compiled once into regexes that find
+//! phrases across line breaks and runs of spaces, and either kind of apostrophe.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+/// Upper bound on a compiled regex, so a stranger's rule file cannot exhaust memory.
+const REGEX_SIZE_LIMIT: usize = 8 * (1 << 20);
+
+/// Named word lists a rule set defines in `[lists]`, usable in regexes as `{{name}}`.
+pub type Lists = BTreeMap<String, Vec<String>>;
+
+/// Finds the places a rule's words or patterns occur in a text.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    regexes: Vec<Regex>,
+}
+
+impl Matcher {
+    /// A matcher that matches nothing.
+    pub fn empty() -> Self {
+        Self {
+            regexes: Vec::new(),
+        }
+    }
+
+    /// Whether this matcher has nothing to look for.
+    pub fn is_empty(&self) -> bool {
+        self.regexes.is_empty()
+    }
+
+    /// Every match in `text`, sorted, overlapping ones merged into the earliest-longest.
+    /// A capture group named `span` narrows a regex match to that group.
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        for re in &self.regexes {
+            if re.capture_names().any(|n| n == Some("span")) {
+                for caps in re.captures_iter(text) {
+                    if let Some(m) = caps.name("span").or_else(|| caps.get(0)) {
+                        found.push(m.range());
+                    }
+                }
+            } else {
+                found.extend(re.find_iter(text).map(|m| m.range()));
+            }
+        }
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
+        for r in found {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    /// Whether anything matches in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regexes.iter().any(|re| re.is_match(text))
+    }
+}
+
+/// What went wrong compiling one word or pattern: the index of the offending entry and why.
+#[derive(Debug)]
+pub struct PatternError {
+    /// Which entry of the list that was compiled.
+    pub index: usize,
+    /// The reason, in words.
+    pub message: String,
+}
+
+/// The regex source for a literal phrase: whitespace matches any run of whitespace, and
+/// apostrophes match straight or curly ones.
+pub fn phrase_regex(phrase: &str) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for c in phrase.trim().chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push_str(r"\s+");
+            pending_space = false;
+        }
+        match c {
+            '\'' | '’' => out.push_str("['’]"),
+            '"' | '“' | '”' => out.push_str("[\"“”]"),
+            '-' | '‑' => out.push_str("[-‑]"),
+            _ => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
+/// A word-bounded alternation of phrases, `\b` only where the phrase edge is a word character.
+fn words_regex(words: &[String]) -> String {
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = w.trim();
+            let starts_word = w.chars().next().is_some_and(is_word_char);
+            let ends_word = w.chars().next_back().is_some_and(is_word_char);
+            format!(
+                "{}{}{}",
+                if starts_word { r"\b" } else { "" },
+                phrase_regex(w),
+                if ends_word { r"\b" } else { "" }
+            )
+        })
+        .collect();
+    format!("(?:{})", alternatives.join("|"))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Replaces each `{{name}}` in `pattern` with an alternation of that list's phrases.
+pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after
+            .find("}}")
+            .ok_or_else(|| "unclosed `{{` (a list reference is written `{{name}}`)".to_string())?;
+        let name = after[..close].trim();
+        let list = lists.get(name).ok_or_else(|| {
+            let known: Vec<&str> = lists.keys().map(String::as_str).collect();
+            if known.is_empty() {
+                format!("unknown list `{name}`: this rule set has no [lists]")
+            } else {
+                format!("unknown list `{name}`; the lists are: {}", known.join(", "))
+            }
+        })?;
+        let alternatives: Vec<String> = list.iter().map(|w| phrase_regex(w)).collect();
+        out.push_str(&format!("(?:{})", alternatives.join("|")));
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Compiles one regex with the project's limits.
+pub fn compile(source: &str, case_sensitive: bool) -> Result<Regex, String> {
+    RegexBuilder::new(source)
+        .case_insensitive(!case_sensitive)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("regex is too big: it would compile to more than {limit} bytes")
+            }
+            other => other.to_string(),
+        })
+}
+
+/// Builds a matcher from literal `words` and regex `patterns` (which may use `{{list}}`).
+/// Errors name the offending entry: words first, then patterns.
+pub fn build(
+    words: &[String],
+    patterns: &[String],
+    case_sensitive: bool,
+    lists: &Lists,
+) -> Result<Matcher, Vec<PatternError>> {
+    let mut regexes = Vec::new();
+    let mut errors = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.trim().is_empty() {
+            errors.push(PatternError {
+                index: i,
+                message: "an empty word would match everywhere".into(),
+            });
+        }
+    }
+    if errors.is_empty() && !words.is_empty() {
+        match compile(&words_regex(words), case_sensitive) {
+            Ok(re) => regexes.push(re),
+            Err(message) => errors.push(PatternError { index: 0, message }),
+        }
+    }
+    for (i, p) in patterns.iter().enumerate() {
+        let index = words.len() + i;
+        let compiled = expand_lists(p, lists).and_then(|src| {
+            let re = compile(&src, case_sensitive)?;
+            if re.is_match("") {
+                return Err(
+                    "this pattern matches the empty string, so it would match everywhere".into(),
+                );
+            }
+            Ok(re)
+        });
+        match compiled {
+            Ok(re) => regexes.push(re),
+            Err(message) => errors.push(PatternError { index, message }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Matcher { regexes })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_across_line_breaks_and_apostrophes() {
+        let m = build(
+            &["world's largest".into(), "high-stakes".into()],
+            &[],
+            false,
+            &Lists::new(),
+        )
+        .unwrap();
+        let text = "the World’s\n   largest fleet, a high-stakes trip";
+        let found = m.find(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].clone()], "World’s\n   largest");
+    }
+
+    #[test]
+    fn lists_expand_and_unknown_lists_are_errors() {
+        let mut lists = Lists::new();
+        lists.insert(
+            "who".into(),
+            vec!["an official".into(), "a diplomat".into()],
+        );
+        let m = build(&[], &[r"said {{who}}".into()], false, &lists).unwrap();
+        assert_eq!(m.find("then said a  diplomat.").len(), 1);
+        let err = build(&[], &["{{nope}}".into()], false, &lists).unwrap_err();
+        assert_eq!(err[0].message, "unknown list `nope`; the lists are: who");
+    }
+}
