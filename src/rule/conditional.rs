@@ -2,7 +2,7 @@
 //! as a claim with no attribution in its sentence, or an accusation with no reply in the story.
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, admitted};
+use super::{Check, Hit, Scope, admitted, find_in_block};
 use crate::analysis::Analysis;
 
 /// Flags matches of `matcher` whose unit (sentence, paragraph, quotation or document) holds no
@@ -15,13 +15,16 @@ pub struct Conditional {
     pub absent: Matcher,
     /// Triggers overlapping one of these are not flagged.
     pub exceptions: Matcher,
+    /// Where to look for `absent`, when not in the rule's own scope unit (a quotation's
+    /// sentence, say).
+    pub absent_in: Option<Scope>,
 }
 
 impl Check for Conditional {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let mut document_has_absent = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
-            let found = self.matcher.find(&block.text);
+            let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
                 continue;
             }
@@ -30,7 +33,7 @@ impl Check for Conditional {
                 let Some(place) = admitted(a, scope, &self.exceptions, b, r, &exceptions) else {
                     continue;
                 };
-                let present = match scope.unit(a, &place) {
+                let present = match self.absent_in.unwrap_or(scope).unit(a, &place) {
                     Some(unit) => self
                         .absent
                         .is_match(&a.doc.blocks[unit.block].text[unit.range]),

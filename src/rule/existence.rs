@@ -1,7 +1,7 @@
 //! `existence`: a word, phrase or pattern that should not appear.
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, admitted};
+use super::{Check, Hit, Scope, admitted, find_in_block};
 use crate::analysis::Analysis;
 
 /// Flags every match of its words and patterns not covered by an exception.
@@ -16,21 +16,7 @@ pub struct Existence {
 impl Check for Existence {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
-            let found = if scope == Scope::Quotation {
-                // Each quotation on its own, so `^` and `$` anchor at its marks.
-                a.quoted(b)
-                    .iter()
-                    .flat_map(|q| {
-                        let start = q.start;
-                        self.matcher
-                            .find(&block.text[q.clone()])
-                            .into_iter()
-                            .map(move |r| start + r.start..start + r.end)
-                    })
-                    .collect()
-            } else {
-                self.matcher.find(&block.text)
-            };
+            let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
                 continue;
             }

@@ -40,6 +40,7 @@ const RULE_KEYS: &[&str] = &[
     "case-sensitive",
     "absent-words",
     "absent-patterns",
+    "absent-in",
     "swap",
     "max",
     "min",
@@ -73,6 +74,7 @@ struct RawRule {
     absent_words: Vec<Spanned<String>>,
     #[serde(default)]
     absent_patterns: Vec<Spanned<String>>,
+    absent_in: Option<Spanned<String>>,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     max: Option<Spanned<i64>>,
     min: Option<Spanned<i64>>,
@@ -429,6 +431,10 @@ fn compile_rule(
                     .with_help("say what must be missing for the rule to fire"),
                 );
             }
+            let absent_in = raw
+                .absent_in
+                .as_ref()
+                .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
             let trigger = matcher(&raw.words, &raw.patterns, cs, lists, problems);
             let absent = matcher(&raw.absent_words, &raw.absent_patterns, cs, lists, problems);
             trigger.zip(absent).map(|(matcher, absent)| {
@@ -436,6 +442,7 @@ fn compile_rule(
                     matcher,
                     absent,
                     exceptions,
+                    absent_in,
                 }) as Box<dyn Check>
             })
         }

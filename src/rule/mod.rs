@@ -320,3 +320,27 @@ fn admitted(
             .any(|e| e.start < place.range.end && place.range.start < e.end);
     (!excepted && scope.admits(a, &place)).then_some(place)
 }
+
+/// The matches of `matcher` in block `b`. In quotation scope each quotation is matched on its
+/// own, so `^` and `$` anchor at its marks.
+fn find_in_block(
+    a: &Analysis,
+    scope: Scope,
+    matcher: &pattern::Matcher,
+    b: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let text = &a.doc.blocks[b].text;
+    if scope != Scope::Quotation {
+        return matcher.find(text);
+    }
+    a.quoted(b)
+        .iter()
+        .flat_map(|q| {
+            let start = q.start;
+            matcher
+                .find(&text[q.clone()])
+                .into_iter()
+                .map(move |r| start + r.start..start + r.end)
+        })
+        .collect()
+}
