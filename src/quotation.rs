@@ -68,13 +68,16 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let first_visible = text.char_indices().find(|(_, c)| !c.is_whitespace());
+        let opens_doubled =
+            text.trim_start().starts_with("''") || text.trim_start().starts_with("``");
         // A quotation left open at the end of the previous paragraph continues here only when
         // this paragraph opens with the same mark; otherwise it ended with its paragraph.
         let mut skip_opening_at = None;
         if let Some(outer) = stack.first() {
-            let continues = first_visible
-                .and_then(|(_, c)| mark(c))
-                .is_some_and(|(m, opens, _)| opens && m == outer.mark);
+            let continues = (opens_doubled && outer.mark == Mark::Double)
+                || first_visible
+                    .and_then(|(_, c)| mark(c))
+                    .is_some_and(|(m, opens, _)| opens && m == outer.mark);
             if continues {
                 let (at, _) = first_visible.unwrap_or((0, ' '));
                 skip_opening_at = Some(at);
@@ -92,19 +95,31 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
             }
         }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
-            let Some((m, can_open, can_close)) = mark(c) else {
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            // Two straight single quotes (or two backticks) stand for a double mark in some
+            // wire copy: ''like this''.
+            let doubled = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c);
+            let width = if doubled { 2 } else { 1 };
+            i += width;
+            let found = if doubled {
+                Some((Mark::Double, true, c == '\''))
+            } else {
+                mark(c)
+            };
+            let Some((m, can_open, can_close)) = found else {
                 continue;
             };
             if Some(at) == skip_opening_at {
                 continue;
             }
-            let prev = i.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(i + 1).map(|&(_, c)| c);
+            let prev = (i - width).checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(i).map(|&(_, c)| c);
             if m == Mark::Single && is_apostrophe(c, prev, next, &stack) {
                 continue;
             }
-            let end = at + c.len_utf8();
+            let end = at + c.len_utf8() * width;
             let closes_top = can_close
                 && stack.last().is_some_and(|o| o.mark == m)
                 && prev.is_some_and(|p| !p.is_whitespace());
@@ -192,6 +207,14 @@ mod tests {
         assert_eq!(
             quotes("‘It’s Russia’s way,’ he said of the ’90s. Don't \"quote\" me."),
             [vec!["‘It’s Russia’s way,’"], vec!["\"quote\""]]
+        );
+    }
+
+    #[test]
+    fn doubled_straight_quotes_are_double_marks() {
+        assert_eq!(
+            quotes("''There is no doubt,'' he said. It's ''fine.''"),
+            [vec!["''There is no doubt,''"], vec!["''fine.''"]]
         );
     }
 

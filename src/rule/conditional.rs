@@ -22,7 +22,7 @@ pub struct Conditional {
 
 impl Check for Conditional {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
-        let mut document_has_absent = None;
+        let mut document_absent: Option<Vec<(usize, std::ops::Range<usize>)>> = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -33,16 +33,39 @@ impl Check for Conditional {
                 let Some(place) = admitted(a, scope, &self.exceptions, b, r, &exceptions) else {
                     continue;
                 };
+                // What the trigger itself matched does not count as the absent pattern
+                // ("is said to" is no attribution).
+                let elsewhere = |block: usize, text: &str, offset: usize| {
+                    self.absent.find(text).iter().any(|r| {
+                        let r = offset + r.start..offset + r.end;
+                        block != place.block
+                            || r.end <= place.range.start
+                            || place.range.end <= r.start
+                    })
+                };
                 let present = match self.absent_in.unwrap_or(scope).unit(a, &place) {
-                    Some(unit) => self
-                        .absent
-                        .is_match(&a.doc.blocks[unit.block].text[unit.range]),
-                    None => *document_has_absent.get_or_insert_with(|| {
-                        a.doc
-                            .blocks
-                            .iter()
-                            .any(|blk| self.absent.is_match(&blk.text))
-                    }),
+                    Some(unit) => elsewhere(
+                        unit.block,
+                        &a.doc.blocks[unit.block].text[unit.range.clone()],
+                        unit.range.start,
+                    ),
+                    None => document_absent
+                        .get_or_insert_with(|| {
+                            a.doc
+                                .blocks
+                                .iter()
+                                .enumerate()
+                                .flat_map(|(b, blk)| {
+                                    self.absent.find(&blk.text).into_iter().map(move |r| (b, r))
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .iter()
+                        .any(|(b, r)| {
+                            *b != place.block
+                                || r.end <= place.range.start
+                                || place.range.end <= r.start
+                        }),
                 };
                 if !present {
                     out.push(Hit::at(place));

@@ -37,6 +37,7 @@ const RULE_KEYS: &[&str] = &[
     "words",
     "patterns",
     "exceptions",
+    "exception-patterns",
     "case-sensitive",
     "absent-words",
     "absent-patterns",
@@ -68,6 +69,8 @@ struct RawRule {
     patterns: Vec<Spanned<String>>,
     #[serde(default)]
     exceptions: Vec<Spanned<String>>,
+    #[serde(default)]
+    exception_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     case_sensitive: bool,
     #[serde(default)]
@@ -395,7 +398,13 @@ fn compile_rule(
         .is_some(),
     };
     let cs = raw.case_sensitive;
-    let exceptions = matcher(&raw.exceptions, &[], cs, lists, problems)?;
+    let exceptions = matcher(
+        &raw.exceptions,
+        &raw.exception_patterns,
+        cs,
+        lists,
+        problems,
+    )?;
     let kind = kind?;
     let needs_words = |problems: &mut Vec<Problem>| {
         if raw.words.is_empty() && raw.patterns.is_empty() {

@@ -344,3 +344,48 @@ fn find_in_block(
         })
         .collect()
 }
+
+/// An example of a rule that does not behave as the rule says it should.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule's id.
+    pub rule: String,
+    /// The example text.
+    pub text: String,
+    /// True for a `flag` example that was not flagged, false for a `pass` example that was.
+    pub expected_flag: bool,
+}
+
+impl Rule {
+    /// Runs the rule's own examples (each read as a plain-text paragraph) and returns those
+    /// that fail.
+    pub fn example_failures(&self) -> Vec<ExampleFailure> {
+        let run = |text: &str| {
+            let a = Analysis::new(crate::document::Document::parse(
+                text,
+                crate::document::Format::Plain,
+            ));
+            crate::diagnostic::collect(&a, std::slice::from_ref(self)).len()
+        };
+        let flags = self
+            .examples
+            .flag
+            .iter()
+            .filter(|t| run(t) == 0)
+            .map(|t| (t, true));
+        let passes = self
+            .examples
+            .pass
+            .iter()
+            .filter(|t| run(t) > 0)
+            .map(|t| (t, false));
+        flags
+            .chain(passes)
+            .map(|(text, expected_flag)| ExampleFailure {
+                rule: self.id.clone(),
+                text: text.clone(),
+                expected_flag,
+            })
+            .collect()
+    }
+}
