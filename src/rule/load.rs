@@ -205,16 +205,16 @@ fn parse_rule(value: Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Optio
         problems.push(type_problem(&value, "a [[rule]] table"));
         return None;
     };
-    let mut unknown = false;
-    for key in table.keys() {
-        if !RULE_KEYS.contains(&key.get_ref().as_ref()) {
+    // Report every unknown key, then read the rest, so one typo does not hide other errors.
+    let mut known = DeTable::new();
+    for (key, v) in table {
+        if RULE_KEYS.contains(&key.get_ref().as_ref()) {
+            known.insert(key.clone(), v.clone());
+        } else {
             problems.push(unknown_key(key.span(), key.get_ref(), RULE_KEYS, "rule"));
-            unknown = true;
         }
     }
-    if unknown {
-        return None;
-    }
+    let value = Spanned::new(value.span(), DeValue::Table(known));
     let whole = value.span();
     match RawRule::deserialize(ValueDeserializer::from(value)) {
         Ok(raw) => Some(raw),
@@ -297,15 +297,11 @@ fn matcher(
                 } else {
                     (patterns[e.index - words.len()].span(), "regex")
                 };
-                problems.push(
-                    Problem::new(
-                        span,
-                        format!("invalid {what}: {}", first_line(&e.message)),
-                        format!("invalid {what}"),
-                    )
-                    .with_help(e.message.clone())
-                    .tidy(),
-                );
+                problems.push(Problem::new(
+                    span,
+                    format!("invalid {what}: {}", first_line(&e.message)),
+                    format!("invalid {what}"),
+                ));
             }
             None
         }
@@ -317,24 +313,6 @@ fn first_line(s: &str) -> &str {
         || s.lines().next().unwrap_or(s),
         |l| l.trim_start_matches("error:").trim(),
     )
-}
-
-trait Tidy {
-    fn tidy(self) -> Self;
-}
-
-impl Tidy for Problem {
-    /// Drops a help that only repeats the message.
-    fn tidy(mut self) -> Self {
-        if self
-            .help
-            .as_deref()
-            .is_some_and(|h| self.message.ends_with(h))
-        {
-            self.help = None;
-        }
-        self
-    }
 }
 
 fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Option<usize> {
@@ -405,7 +383,11 @@ fn compile_rule(
         lists,
         problems,
     )?;
-    let kind = kind?;
+    let Some(kind) = kind else {
+        // Still compile the patterns, so their errors are reported in the same run.
+        let _ = matcher(&raw.words, &raw.patterns, cs, lists, problems);
+        return None;
+    };
     let needs_words = |problems: &mut Vec<Problem>| {
         if raw.words.is_empty() && raw.patterns.is_empty() {
             problems.push(
