@@ -122,9 +122,8 @@ fn stream(color: ColorWhen, stderr: bool) -> StandardStream {
     };
     let choice = match color {
         ColorWhen::Always => ColorChoice::Always,
-        ColorWhen::Never => ColorChoice::Never,
         ColorWhen::Auto if is_tty => ColorChoice::Auto,
-        ColorWhen::Auto => ColorChoice::Never,
+        ColorWhen::Never | ColorWhen::Auto => ColorChoice::Never,
     };
     if stderr {
         StandardStream::stderr(choice)

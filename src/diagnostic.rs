@@ -44,7 +44,7 @@ pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in rules {
         for hit in rule.hits(a) {
-            if let Some(d) = to_diagnostic(a, rule, hit) {
+            if let Some(d) = to_diagnostic(a, rule, &hit) {
                 out.push(d);
             }
         }
@@ -56,7 +56,7 @@ pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
     out
 }
 
-fn to_diagnostic(a: &Analysis, rule: &Rule, hit: Hit) -> Option<Diagnostic> {
+fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {
     let mut severity = rule.severity;
     if a.in_quotation(&hit.place) {
         match rule.quotations {

@@ -11,7 +11,7 @@ use std::path::Path;
 /// How a file's markup is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// CommonMark with tables and front matter.
+    /// `CommonMark` with tables and front matter.
     Markdown,
     /// HTML: the body's text.
     Html,

@@ -44,9 +44,8 @@ fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut i = 0;
     while i < bytes.len() {
         let end_of_line = match bytes[i] {
-            b'\n' => Some(i + 1),
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(i + 2),
-            b'\r' => Some(i + 1),
+            b'\n' | b'\r' => Some(i + 1),
             _ => None,
         };
         if let Some(next) = end_of_line {

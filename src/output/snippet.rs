@@ -101,7 +101,7 @@ impl<'a> Snippet<'a> {
             })
     }
 
-    fn original(&self, line: &Line, shown: usize) -> usize {
+    fn original(line: &Line, shown: usize) -> usize {
         let mut best = line.pieces.first().map_or(0, |p| p.0);
         for &(orig, start, len) in &line.pieces {
             if shown >= start {
@@ -150,7 +150,7 @@ fn kept_intervals(
             line.start,
             after_budget.saturating_sub(chars(hi..after)),
         );
-        return vec![before..after];
+        return std::iter::once(before..after).collect();
     }
     // Labels too far apart for one window: each with a little context.
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -216,7 +216,7 @@ impl<'a> Files<'a> for Snippet<'_> {
         byte_index: usize,
     ) -> Result<usize, Error> {
         let line = self.line(line_index)?;
-        let orig = self.original(line, byte_index);
+        let orig = Self::original(line, byte_index);
         Ok(self.file.location(orig).1)
     }
 }

@@ -142,7 +142,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
     let mut rules = Vec::new();
     let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
     for value in raw_rules {
-        let Some(raw) = parse_rule(value, &mut problems) else {
+        let Some(raw) = parse_rule(&value, &mut problems) else {
             continue;
         };
         let id = format!("{set}.{}", raw.id.get_ref());
@@ -200,9 +200,9 @@ fn load_lists(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> List
 
 /// Checks a rule table's keys by hand (so every unknown key is reported, with a suggestion),
 /// then lets serde read the rest.
-fn parse_rule(value: Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Option<RawRule> {
+fn parse_rule(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Option<RawRule> {
     let Some(table) = value.get_ref().as_table() else {
-        problems.push(type_problem(&value, "a [[rule]] table"));
+        problems.push(type_problem(value, "a [[rule]] table"));
         return None;
     };
     // Report every unknown key, then read the rest, so one typo does not hide other errors.
@@ -317,16 +317,15 @@ fn first_line(s: &str) -> &str {
 
 fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Option<usize> {
     let v = value?;
-    match usize::try_from(*v.get_ref()) {
-        Ok(n) => Some(n),
-        Err(_) => {
-            problems.push(Problem::new(
-                v.span(),
-                "a count cannot be negative",
-                "negative",
-            ));
-            None
-        }
+    if let Ok(n) = usize::try_from(*v.get_ref()) {
+        Some(n)
+    } else {
+        problems.push(Problem::new(
+            v.span(),
+            "a count cannot be negative",
+            "negative",
+        ));
+        None
     }
 }
 

@@ -40,6 +40,7 @@ impl Severity {
     }
 
     /// One step less serious (info stays info).
+    #[must_use]
     pub fn lowered(self) -> Self {
         match self {
             Severity::Error => Severity::Warning,

@@ -139,7 +139,9 @@ pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
             }
         })?;
         let alternatives: Vec<String> = list.iter().map(|w| phrase_regex(w)).collect();
-        out.push_str(&format!("(?:{})", alternatives.join("|")));
+        out.push_str("(?:");
+        out.push_str(&alternatives.join("|"));
+        out.push(')');
         rest = &after[close + 2..];
     }
     out.push_str(rest);

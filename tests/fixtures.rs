@@ -1,0 +1,129 @@
+//! The fixtures are news texts with an editor's marks (`NAME.expected.toml`, the format of
+//! `../shared/tools/check-expected`): every `[[flag]]` must be found by a rule of one of its
+//! sets, and no `[[pass]]` may be reported. A flag the rules are known to miss carries
+//! `known-miss = "why"`; it must still be missed, so the mark is updated when a rule learns it.
+//! The seed article has no known misses.
+
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::term::termcolor::NoColor;
+use copydesk::document::Format;
+use copydesk::linter::Linter;
+use copydesk::output::{self, Report};
+use copydesk::source::SourceFile;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Marks {
+    #[serde(default)]
+    flag: Vec<Mark>,
+    #[serde(default)]
+    pass: Vec<Mark>,
+}
+
+#[derive(Deserialize)]
+struct Mark {
+    text: String,
+    sets: Vec<String>,
+    #[serde(rename = "known-miss")]
+    known_miss: Option<String>,
+}
+
+fn fixtures() -> Vec<(PathBuf, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("fixtures/ exists") {
+        let marks = entry.expect("readable entry").path();
+        let Some(name) = marks.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".expected.toml") else {
+            continue;
+        };
+        let text = ["txt", "md", "html"]
+            .iter()
+            .map(|ext| dir.join(format!("{stem}.{ext}")))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("no text beside {name}"));
+        out.push((text, marks));
+    }
+    out.sort();
+    out
+}
+
+fn check(text_path: &Path) -> (SourceFile, Vec<copydesk::diagnostic::Diagnostic>) {
+    let text = std::fs::read_to_string(text_path).expect("fixture is UTF-8");
+    let name = format!(
+        "fixtures/{}",
+        text_path.file_name().unwrap().to_string_lossy()
+    );
+    let file = SourceFile::new(name, text);
+    let linter = Linter::new(None, &[]).expect("bundled rules load");
+    let diagnostics = linter.check(&file, Format::from_path(text_path));
+    (file, diagnostics)
+}
+
+#[test]
+fn fixtures_match_their_marks() {
+    let all = fixtures();
+    assert!(
+        all.iter().any(|(t, _)| t.ends_with("nato-article.txt")),
+        "the seed is a fixture"
+    );
+    let mut failures = Vec::new();
+    for (text_path, marks_path) in &all {
+        let marks: Marks = toml::from_str(&std::fs::read_to_string(marks_path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", marks_path.display()));
+        let (file, diagnostics) = check(text_path);
+        let hits = |mark: &Mark| {
+            let matches: Vec<_> = file.text.match_indices(&mark.text).collect();
+            assert_eq!(
+                matches.len(),
+                1,
+                "{}: {:?} must occur once",
+                marks_path.display(),
+                mark.text
+            );
+            let (start, end) = (matches[0].0, matches[0].0 + mark.text.len());
+            diagnostics
+                .iter()
+                .filter(|d| {
+                    let set = d.rule.split('.').next().unwrap_or_default();
+                    mark.sets.iter().any(|s| s == set) && d.span.start < end && d.span.end > start
+                })
+                .count()
+        };
+        let name = text_path.file_name().unwrap().to_string_lossy();
+        for f in &marks.flag {
+            match (hits(f) > 0, &f.known_miss) {
+                (false, None) => failures.push(format!("{name}: MISSING {:?}", f.text)),
+                (true, Some(_)) => failures.push(format!(
+                    "{name}: now found, remove its known-miss: {:?}",
+                    f.text
+                )),
+                _ => {}
+            }
+        }
+        for p in &marks.pass {
+            if hits(p) > 0 {
+                failures.push(format!("{name}: WRONGLY reported {:?}", p.text));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn seed_article_renders_as_before() {
+    let text_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nato-article.txt");
+    let (file, diagnostics) = check(&text_path);
+    let mut out = NoColor::new(Vec::new());
+    output::write(
+        output::Format::Human,
+        &[Report { file, diagnostics }],
+        &mut out,
+        100,
+    )
+    .unwrap();
+    insta::assert_snapshot!(String::from_utf8(out.into_inner()).unwrap());
+}
