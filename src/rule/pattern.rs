@@ -150,7 +150,7 @@ pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
 
 /// Compiles one regex with the project's limits.
 pub fn compile(source: &str, case_sensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(source)
+    RegexBuilder::new(&ascii_word_boundaries(source))
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -161,6 +161,28 @@ pub fn compile(source: &str, case_sensitive: bool) -> Result<Regex, String> {
             }
             other => other.to_string(),
         })
+}
+
+/// Rewrites `\b` as the ASCII word boundary. A Unicode `\b` stops the regex crate's fast DFA
+/// on any non-ASCII text, and news copy is full of curly quotes and dashes.
+fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') if chars.peek() != Some(&'{') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Builds a matcher from literal `words` and regex `patterns` (which may use `{{list}}`).
