@@ -14,7 +14,7 @@ use crate::config::{self, Loaded};
 use crate::document::Format as DocFormat;
 use crate::linter::Linter;
 use crate::output::{self, Format, Report};
-use crate::problem::{Error, Problem};
+use crate::problem::{Error, FileKind, Problem};
 use crate::rule::Severity;
 use crate::source::SourceFile;
 
@@ -55,7 +55,8 @@ struct CheckArgs {
     /// Ignore any copydesk.toml.
     #[arg(long)]
     no_config: bool,
-    /// Exit 1 when a finding of this severity or higher is reported.
+    /// Exit 1 when a finding of this severity or higher is reported [default: `fail-on` in
+    /// copydesk.toml, else warning].
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// The file name to report (and to choose Markdown, HTML or plain text by) for stdin.
@@ -151,9 +152,16 @@ fn report_error(e: &Error, color: ColorWhen) {
         Error::Files(files) => {
             let _ = output::write_file_problems(files, &mut err, width(true));
             let n: usize = files.iter().map(|f| f.problems.len()).sum();
+            let config = files.iter().any(|f| f.kind == FileKind::Config);
+            let rules = files.iter().any(|f| f.kind == FileKind::Rules);
+            let what = match (rules, config) {
+                (true, true) => "rules and config",
+                (false, true) => "config",
+                _ => "rules",
+            };
             let _ = writeln!(
                 err,
-                "error: could not load rules: {n} problem{} found",
+                "error: could not load {what}: {n} problem{} found",
                 if n == 1 { "" } else { "s" }
             );
         }
@@ -284,6 +292,7 @@ fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet,
     }
     if !problems.is_empty() {
         return Err(Error::Files(vec![crate::problem::FileProblems {
+            kind: crate::problem::FileKind::Config,
             file: config.file.clone(),
             problems,
         }]));
@@ -334,7 +343,7 @@ fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input
             continue;
         }
         let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(&path).build() {
+        for entry in ignore::WalkBuilder::new(&path).require_git(false).build() {
             let entry = entry
                 .map_err(|e| Error::Message(format!("cannot walk `{}`: {e}", path.display())))?;
             let p = entry.path();

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, ValueDeserializer};
 
-use crate::problem::{FileProblems, Problem, did_you_mean};
+use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::rule::Severity;
 use crate::source::SourceFile;
 
@@ -40,7 +40,7 @@ pub struct Config {
     pub disable: Vec<Spanned<String>>,
     /// Severity overrides, by rule id or set name.
     #[serde(default)]
-    pub severity: BTreeMap<String, Spanned<String>>,
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
     /// Only files matching one of these globs are checked (when walking directories).
     #[serde(default)]
     pub include: Vec<Spanned<String>>,
@@ -75,6 +75,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Parses a config file, reporting every unknown key and type error at its place.
 pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
     let fail = |problems| FileProblems {
+        kind: FileKind::Config,
         file: file.clone(),
         problems,
     };
@@ -122,7 +123,11 @@ pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
             problems.push(
                 Problem::new(
                     value.span(),
-                    format!("unknown severity `{}` for `{key}`", value.get_ref()),
+                    format!(
+                        "unknown severity `{}` for `{}`",
+                        value.get_ref(),
+                        key.get_ref()
+                    ),
                     "not a severity",
                 )
                 .with_help(format!(

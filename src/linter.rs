@@ -7,7 +7,7 @@ use crate::analysis::Analysis;
 use crate::config::Loaded;
 use crate::diagnostic::{self, Diagnostic};
 use crate::document::{Document, Format};
-use crate::problem::{Error, FileProblems, Problem};
+use crate::problem::{Error, FileKind, FileProblems, Problem, did_you_mean};
 use crate::rule::load::{self, RuleSet};
 use crate::rule::{Rule, Severity};
 use crate::source::SourceFile;
@@ -110,6 +110,7 @@ impl Linter {
             apply(c, &mut rules, &mut config_problems);
             if !config_problems.is_empty() {
                 problems.push(FileProblems {
+                    kind: FileKind::Config,
                     file: c.file.clone(),
                     problems: config_problems,
                 });
@@ -163,30 +164,40 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, String> {
 /// Applies `disable` and `severity` from the config, checking that each names a loaded rule
 /// or set.
 fn apply(c: &Loaded, rules: &mut Vec<Rule>, problems: &mut Vec<Problem>) {
-    let known = |name: &str, rules: &[Rule]| rules.iter().any(|r| r.id == name || r.set() == name);
-    for d in &c.config.disable {
-        if !known(d.get_ref(), rules) {
-            problems.push(Problem::new(
-                d.span(),
-                format!("`{}` is neither a loaded rule nor a rule set", d.get_ref()),
+    let mut names: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+    names.extend(rules.iter().map(Rule::set));
+    names.sort_unstable();
+    names.dedup();
+    let mut check = |name: &toml::Spanned<String>| {
+        let n = name.get_ref().as_str();
+        if names.binary_search(&n).is_err() {
+            let p = Problem::new(
+                name.span(),
+                format!("`{n}` is neither a loaded rule nor a rule set"),
                 "unknown rule",
-            ));
+            );
+            problems.push(match did_you_mean(n, &names) {
+                Some(near) => p.with_help(format!("did you mean `{near}`?")),
+                None => p.with_help(
+                    "rule ids are shown in brackets in the output; a set is the part before the dot",
+                ),
+            });
         }
-    }
-    for (name, level) in &c.config.severity {
-        if !known(name, rules) {
-            problems.push(Problem::new(
-                level.span(),
-                format!("`{name}` is neither a loaded rule nor a rule set"),
-                "unknown rule",
-            ));
-        }
-    }
+    };
+    c.config.disable.iter().for_each(&mut check);
+    c.config.severity.keys().for_each(&mut check);
     rules.retain(|r| !c.config.disable.iter().any(|d| matches(r, d.get_ref())));
     for r in rules.iter_mut() {
         // A rule's own entry wins over its set's.
-        let by_rule = c.config.severity.get(&r.id);
-        let by_set = c.config.severity.get(r.set());
+        let level_for = |name: &str| {
+            c.config
+                .severity
+                .iter()
+                .find(|(k, _)| k.get_ref() == name)
+                .map(|(_, v)| v)
+        };
+        let by_rule = level_for(&r.id);
+        let by_set = level_for(r.set());
         if let Some(level) = by_rule
             .or(by_set)
             .and_then(|l| Severity::parse(l.get_ref()))

@@ -37,9 +37,20 @@ impl Problem {
     }
 }
 
+/// What kind of file a problem is in, for the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A rule set.
+    Rules,
+    /// `copydesk.toml`.
+    Config,
+}
+
 /// Every problem found in one file.
 #[derive(Debug, Clone)]
 pub struct FileProblems {
+    /// A rule set or the config.
+    pub kind: FileKind,
     /// The file, kept so the problems can be shown with its text.
     pub file: SourceFile,
     /// What is wrong, in file order.

@@ -123,11 +123,62 @@ fn emit(
         rendered = rendered.with_code(code);
     }
     let styles = Styles::default();
-    let mut writer = StylesWriter::new(&mut *out, &styles);
+    // codespan has no "info" level; an info finding is rendered as a note and its header
+    // word renamed, so every format calls it the same.
+    let mut renamed = RenameHeader {
+        inner: out,
+        from: if level == Level::Note {
+            Some(&b"note"[..])
+        } else {
+            None
+        },
+        to: b"info",
+    };
+    let mut writer = StylesWriter::new(&mut renamed, &styles);
     term::emit_to_write_style(&mut writer, &Config::default(), &snippet, &rendered).map_err(|e| {
         match e {
             codespan_reporting::files::Error::Io(io) => io,
             other => io::Error::other(other.to_string()),
         }
     })
+}
+
+/// Passes output through, replacing the first write of exactly `from` (the header's severity
+/// word, which codespan writes on its own) with `to`.
+struct RenameHeader<'a> {
+    inner: &'a mut dyn WriteColor,
+    from: Option<&'static [u8]>,
+    to: &'static [u8],
+}
+
+impl io::Write for RenameHeader<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.from == Some(buf) {
+            self.from = None;
+            self.inner.write_all(self.to)?;
+            return Ok(buf.len());
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl WriteColor for RenameHeader<'_> {
+    fn supports_color(&self) -> bool {
+        self.inner.supports_color()
+    }
+
+    fn set_color(
+        &mut self,
+        spec: &codespan_reporting::term::termcolor::ColorSpec,
+    ) -> io::Result<()> {
+        self.inner.set_color(spec)
+    }
+
+    fn reset(&mut self) -> io::Result<()> {
+        self.inner.reset()
+    }
 }

@@ -15,7 +15,7 @@ use super::pattern::{self, Lists, Matcher};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
 use super::{Check, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
-use crate::problem::{FileProblems, Problem, did_you_mean};
+use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::source::SourceFile;
 
 /// The keys a rule set file may have at its top level.
@@ -118,6 +118,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
     }
     if !problems.is_empty() {
         return Err(FileProblems {
+            kind: FileKind::Rules,
             file: file.clone(),
             problems,
         });
@@ -145,12 +146,12 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
         let Some(raw) = parse_rule(&value, &mut problems) else {
             continue;
         };
-        let id = format!("{set}.{}", raw.id.get_ref());
+        let id = format!("{set}.{}", raw.0.id.get_ref());
         if let Some(first) = seen.get(&id) {
             let (line, _) = file.location(first.start);
             problems.push(
                 Problem::new(
-                    raw.id.span(),
+                    raw.0.id.span(),
                     format!("duplicate rule id `{id}`"),
                     "defined again here",
                 )
@@ -160,7 +161,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
             );
             continue;
         }
-        seen.insert(id.clone(), raw.id.span());
+        seen.insert(id.clone(), raw.0.id.span());
         if let Some(rule) = compile_rule(raw, id, file, &lists, &mut problems) {
             rules.push(rule);
         }
@@ -174,6 +175,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
     } else {
         problems.sort_by_key(|p| p.span.start);
         Err(FileProblems {
+            kind: FileKind::Rules,
             file: file.clone(),
             problems,
         })
@@ -200,24 +202,30 @@ fn load_lists(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> List
 
 /// Checks a rule table's keys by hand (so every unknown key is reported, with a suggestion),
 /// then lets serde read the rest.
-fn parse_rule(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Option<RawRule> {
+/// The rule, and whether it had unknown keys.
+fn parse_rule(
+    value: &Spanned<DeValue<'_>>,
+    problems: &mut Vec<Problem>,
+) -> Option<(RawRule, bool)> {
     let Some(table) = value.get_ref().as_table() else {
         problems.push(type_problem(value, "a [[rule]] table"));
         return None;
     };
     // Report every unknown key, then read the rest, so one typo does not hide other errors.
     let mut known = DeTable::new();
+    let mut misspelt = false;
     for (key, v) in table {
         if RULE_KEYS.contains(&key.get_ref().as_ref()) {
             known.insert(key.clone(), v.clone());
         } else {
             problems.push(unknown_key(key.span(), key.get_ref(), RULE_KEYS, "rule"));
+            misspelt = true;
         }
     }
     let value = Spanned::new(value.span(), DeValue::Table(known));
     let whole = value.span();
     match RawRule::deserialize(ValueDeserializer::from(value)) {
-        Ok(raw) => Some(raw),
+        Ok(raw) => Some((raw, misspelt)),
         Err(e) => {
             let span = e.span().unwrap_or(whole.start..whole.start + 1);
             let span = if span == whole {
@@ -269,10 +277,11 @@ fn choice<T>(
         );
         problems.push(match did_you_mean(v, names) {
             Some(near) => p.with_help(format!(
-                "did you mean `{near}`? the {what}s are: {}",
+                "did you mean `{near}`? the {} are: {}",
+                plural(what),
                 names.join(", ")
             )),
-            None => p.with_help(format!("the {what}s are: {}", names.join(", "))),
+            None => p.with_help(format!("the {} are: {}", plural(what), names.join(", "))),
         });
     }
     parsed
@@ -308,6 +317,23 @@ fn matcher(
     }
 }
 
+/// "a" or "an", by the sound of the word that follows.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// "kinds", "severities", "quotations policies".
+fn plural(what: &str) -> String {
+    match what.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{what}s"),
+    }
+}
+
 fn first_line(s: &str) -> &str {
     s.lines().rfind(|l| l.starts_with("error:")).map_or_else(
         || s.lines().next().unwrap_or(s),
@@ -331,7 +357,7 @@ fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Op
 
 /// Turns a rule table into a compiled rule, or records why it cannot be.
 fn compile_rule(
-    raw: RawRule,
+    (raw, misspelt): (RawRule, bool),
     id: String,
     file: &SourceFile,
     lists: &Lists,
@@ -387,12 +413,16 @@ fn compile_rule(
         let _ = matcher(&raw.words, &raw.patterns, cs, lists, problems);
         return None;
     };
+    // A misspelt `words` key was already reported; do not also say the words are missing.
     let needs_words = |problems: &mut Vec<Problem>| {
-        if raw.words.is_empty() && raw.patterns.is_empty() {
+        if raw.words.is_empty() && raw.patterns.is_empty() && !misspelt {
             problems.push(
                 Problem::new(
                     raw.kind.span(),
-                    format!("a `{kind}` rule needs `words` or `patterns`"),
+                    format!(
+                        "{} `{kind}` rule needs `words` or `patterns`",
+                        article(kind)
+                    ),
                     "nothing to match",
                 )
                 .with_help("add `words = [\"...\"]` or `patterns = [\"...\"]`"),
