@@ -61,16 +61,25 @@ impl Analysis {
 
     /// Whether `place` lies wholly inside a quotation.
     pub fn in_quotation(&self, place: &Place) -> bool {
-        self.quoted[place.block]
-            .iter()
-            .any(|q| q.start <= place.range.start && place.range.end <= q.end)
+        self.quotation_around(place.block, place.range.start)
+            .is_some_and(|q| place.range.end <= q.end)
+    }
+
+    /// The top-level quotation of `block` that holds byte `at`, if any.
+    pub fn quotation_around(&self, block: usize, at: usize) -> Option<&Range<usize>> {
+        // Top-level quotations do not overlap, so they are sorted by end as well as start.
+        let quoted = &self.quoted[block];
+        let i = quoted.partition_point(|q| q.end <= at);
+        quoted.get(i).filter(|q| q.start <= at)
     }
 
     /// Whether `place` overlaps any quotation.
     pub fn touches_quotation(&self, place: &Place) -> bool {
-        self.quoted[place.block]
-            .iter()
-            .any(|q| q.start < place.range.end && place.range.start < q.end)
+        let quoted = &self.quoted[place.block];
+        let i = quoted.partition_point(|q| q.end <= place.range.start);
+        quoted
+            .get(i)
+            .is_some_and(|q| q.start < place.range.end.max(place.range.start + 1))
     }
 
     /// The sentence of `block` holding byte `at`, if any.

@@ -10,17 +10,33 @@ pub struct SourceFile {
     /// The file's text, unchanged.
     pub text: String,
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHECKPOINT`] bytes, so a column deep in a
+    /// long line (a whole story on one line) costs a short count, not a scan from the line start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between character-count checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl SourceFile {
     /// Wraps text read from `name`, indexing its lines once.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let line_starts = line_starts(&text);
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut last = 0;
+        while last + CHECKPOINT < text.len() {
+            let next = floor_char_boundary(&text, last + CHECKPOINT);
+            chars += text[last..next].chars().count();
+            checkpoints.push((next, chars));
+            last = next;
+        }
         Self {
             name: name.into(),
             text,
             line_starts,
+            checkpoints,
         }
     }
 
@@ -50,9 +66,18 @@ impl SourceFile {
     pub fn location(&self, offset: usize) -> (usize, usize) {
         let index = self.line_index(offset);
         let start = self.line_starts[index];
-        let offset = floor_char_boundary(&self.text, offset);
-        let column = self.text[start..offset.max(start)].chars().count() + 1;
-        (index + 1, column)
+        let offset = floor_char_boundary(&self.text, offset).max(start);
+        (
+            index + 1,
+            self.chars_before(offset) - self.chars_before(start) + 1,
+        )
+    }
+
+    /// How many characters precede byte `offset` (a char boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
+        let (byte, chars) = self.checkpoints[i];
+        chars + self.text[byte..offset].chars().count()
     }
 }
 
@@ -107,5 +132,13 @@ mod tests {
         assert_eq!(file.location(d), (2, 5));
         assert_eq!(file.location(file.text.find("last").unwrap()), (3, 1));
         assert_eq!(file.line_range(0), 0..2);
+    }
+
+    #[test]
+    fn columns_deep_in_a_long_line_use_checkpoints() {
+        let line = "é".repeat(10_000) + "x";
+        let file = SourceFile::new("t", format!("a\n{line}"));
+        let x = file.text.len() - 1;
+        assert_eq!(file.location(x), (2, 10_001));
     }
 }

@@ -1,6 +1,8 @@
 //! `conditional`: a pattern present in the rule's scope while another is absent from it, such
 //! as a claim with no attribution in its sentence, or an accusation with no reply in the story.
 
+use std::ops::Range;
+
 use super::pattern::Matcher;
 use super::{Check, Hit, Scope, admitted, find_in_block};
 use crate::analysis::Analysis;
@@ -20,9 +22,23 @@ pub struct Conditional {
     pub absent_in: Option<Scope>,
 }
 
+impl Conditional {
+    /// The absent pattern's matches in block `b`, found once and kept in `cache`.
+    fn absent_matches<'c>(
+        &self,
+        a: &Analysis,
+        cache: &'c mut [Option<Vec<Range<usize>>>],
+        b: usize,
+    ) -> &'c [Range<usize>] {
+        cache[b].get_or_insert_with(|| self.absent.find(&a.doc.blocks[b].text))
+    }
+}
+
 impl Check for Conditional {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
-        let mut document_absent: Option<Vec<(usize, std::ops::Range<usize>)>> = None;
+        // The absent pattern's matches, found once per block (sorted), not once per trigger:
+        // a story kept on one line is one block of megabytes.
+        let mut cache: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -35,37 +51,23 @@ impl Check for Conditional {
                 };
                 // What the trigger itself matched does not count as the absent pattern
                 // ("is said to" is no attribution).
-                let elsewhere = |block: usize, text: &str, offset: usize| {
-                    self.absent.find(text).iter().any(|r| {
-                        let r = offset + r.start..offset + r.end;
-                        block != place.block
-                            || r.end <= place.range.start
-                            || place.range.end <= r.start
-                    })
+                let outside = |blk: usize, r: &Range<usize>| {
+                    blk != place.block || r.end <= place.range.start || place.range.end <= r.start
                 };
                 let present = match self.absent_in.unwrap_or(scope).unit(a, &place) {
-                    Some(unit) => elsewhere(
-                        unit.block,
-                        &a.doc.blocks[unit.block].text[unit.range.clone()],
-                        unit.range.start,
-                    ),
-                    None => document_absent
-                        .get_or_insert_with(|| {
-                            a.doc
-                                .blocks
-                                .iter()
-                                .enumerate()
-                                .flat_map(|(b, blk)| {
-                                    self.absent.find(&blk.text).into_iter().map(move |r| (b, r))
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .iter()
-                        .any(|(b, r)| {
-                            *b != place.block
-                                || r.end <= place.range.start
-                                || place.range.end <= r.start
-                        }),
+                    Some(unit) => {
+                        let matches = self.absent_matches(a, &mut cache, unit.block);
+                        let first = matches.partition_point(|m| m.start < unit.range.start);
+                        matches[first..]
+                            .iter()
+                            .take_while(|m| m.end <= unit.range.end)
+                            .any(|m| outside(unit.block, m))
+                    }
+                    None => (0..a.doc.blocks.len()).any(|blk| {
+                        self.absent_matches(a, &mut cache, blk)
+                            .iter()
+                            .any(|m| outside(blk, m))
+                    }),
                 };
                 if !present {
                     out.push(Hit::at(place));

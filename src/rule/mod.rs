@@ -134,9 +134,8 @@ impl Scope {
                 range: 0..a.doc.blocks[block].text.len(),
             }),
             Scope::Quotation => a
-                .quoted(block)
-                .iter()
-                .find(|q| q.start <= place.range.start && place.range.end <= q.end)
+                .quotation_around(block, place.range.start)
+                .filter(|q| place.range.end <= q.end)
                 .map(|q| Place {
                     block,
                     range: q.clone(),
