@@ -293,7 +293,7 @@ fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet,
     if !problems.is_empty() {
         return Err(Error::Files(vec![crate::problem::FileProblems {
             kind: crate::problem::FileKind::Config,
-            file: config.file.clone(),
+            file: Box::new(config.file.clone()),
             problems,
         }]));
     }

@@ -76,7 +76,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
     let fail = |problems| FileProblems {
         kind: FileKind::Config,
-        file: file.clone(),
+        file: Box::new(file.clone()),
         problems,
     };
     let (root, syntax) = DeTable::parse_recoverable(&file.text);

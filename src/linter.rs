@@ -111,7 +111,7 @@ impl Linter {
             if !config_problems.is_empty() {
                 problems.push(FileProblems {
                     kind: FileKind::Config,
-                    file: c.file.clone(),
+                    file: Box::new(c.file.clone()),
                     problems: config_problems,
                 });
             }

@@ -51,8 +51,8 @@ pub enum FileKind {
 pub struct FileProblems {
     /// A rule set or the config.
     pub kind: FileKind,
-    /// The file, kept so the problems can be shown with its text.
-    pub file: SourceFile,
+    /// The file, kept so the problems can be shown with its text (boxed: errors stay small).
+    pub file: Box<SourceFile>,
     /// What is wrong, in file order.
     pub problems: Vec<Problem>,
 }

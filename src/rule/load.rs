@@ -119,7 +119,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
     if !problems.is_empty() {
         return Err(FileProblems {
             kind: FileKind::Rules,
-            file: file.clone(),
+            file: Box::new(file.clone()),
             problems,
         });
     }
@@ -176,7 +176,7 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
         problems.sort_by_key(|p| p.span.start);
         Err(FileProblems {
             kind: FileKind::Rules,
-            file: file.clone(),
+            file: Box::new(file.clone()),
             problems,
         })
     }
