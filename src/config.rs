@@ -24,6 +24,9 @@ const KEYS: &[&str] = &[
     "exclude",
     "extensions",
     "fail-on",
+    "require-reason",
+    "vocab",
+    "override",
 ];
 
 /// The settings of a `copydesk.toml`, as written.
@@ -51,6 +54,29 @@ pub struct Config {
     pub extensions: Option<Vec<String>>,
     /// The lowest severity that fails the run.
     pub fail_on: Option<Spanned<String>>,
+    /// Whether suppression comments must give a reason.
+    #[serde(default)]
+    pub require_reason: bool,
+    /// Names and terms never to flag: a finding overlapping one is dropped.
+    #[serde(default)]
+    pub vocab: Vec<String>,
+    /// Settings for the files matching some globs.
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<Override>,
+}
+
+/// An `[[override]]` section: rules turned off or re-graded for some files only.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    /// Globs, relative to the config file's directory.
+    pub files: Vec<Spanned<String>>,
+    /// Rules or sets turned off for these files.
+    #[serde(default)]
+    pub disable: Vec<Spanned<String>>,
+    /// Severity overrides for these files.
+    #[serde(default)]
+    pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// A config file and where it was found.
@@ -118,7 +144,11 @@ pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
                 "here",
             )])
         })?;
-    for (key, value) in &config.severity {
+    let all_severities = config
+        .severity
+        .iter()
+        .chain(config.overrides.iter().flat_map(|o| o.severity.iter()));
+    for (key, value) in all_severities {
         if Severity::parse(value.get_ref()).is_none() {
             problems.push(
                 Problem::new(
@@ -160,6 +190,46 @@ pub fn parse(file: &SourceFile, dir: PathBuf) -> Result<Loaded, FileProblems> {
     }
 }
 
+/// What `copydesk init` writes: every setting, commented out, with what it does.
+pub const TEMPLATE: &str = r#"# copydesk.toml: which rules run, how seriously, on which files.
+# copydesk finds this file in the current directory or the nearest parent.
+# Every setting below is commented out and shows its default or an example.
+
+# The bundled rule sets to use (default: all four).
+# sets = ["anonymity", "attribution", "superlatives", "framing"]
+
+# Your newsroom's own rule files or directories, relative to this file.
+# rules = ["house-rules/"]
+
+# Rules or whole sets to turn off everywhere (see `copydesk rules`).
+# disable = ["framing.cliche"]
+
+# The lowest severity that makes `copydesk check` exit 1: error, warning, info or never.
+# fail-on = "warning"
+
+# Suppression comments (<!-- copydesk-disable-next-line RULE: reason -->) must give a reason.
+# require-reason = true
+
+# Names and terms never to flag, whatever a rule says.
+# vocab = ["Regime Change Inc."]
+
+# When walking directories: which files, and which to leave alone.
+# extensions = ["md", "markdown", "txt", "text", "html", "htm"]
+# include = ["stories/**"]
+# exclude = ["stories/drafts/**"]
+
+# Severity by rule or by set; a rule's own entry wins over its set's.
+# [severity]
+# framing = "info"
+# "anonymity.unnamed-official" = "error"
+
+# Settings for some files only, by glob; later sections win.
+# [[override]]
+# files = ["opinion/**"]
+# disable = ["framing"]
+# severity = { "superlatives" = "info" }
+"#;
+
 /// The values `fail-on` takes.
 pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
 
@@ -171,5 +241,28 @@ impl<'i> IntoValue<'i> for Spanned<DeTable<'i>> {
     fn map_into_value(self) -> Spanned<toml::de::DeValue<'i>> {
         let span = self.span();
         Spanned::new(span, toml::de::DeValue::Table(self.into_inner()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The template `copydesk init` writes must stay valid with every setting uncommented.
+    #[test]
+    fn init_template_is_valid_uncommented() {
+        let setting = regex::Regex::new(r#"^# ([a-z-]+ = |\[\[?[a-z]+\]\]?$|"[^"]+" = )"#).unwrap();
+        let uncommented: String = TEMPLATE
+            .lines()
+            .map(|l| if setting.is_match(l) { &l[2..] } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(uncommented.contains("\nrequire-reason = true"));
+        let file = SourceFile::new("copydesk.toml", uncommented);
+        let loaded = parse(&file, PathBuf::from("."))
+            .map_err(|e| e.problems)
+            .unwrap();
+        assert_eq!(loaded.config.overrides.len(), 1);
+        assert!(parse(&SourceFile::new("t", TEMPLATE), PathBuf::from(".")).is_ok());
     }
 }

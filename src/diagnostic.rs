@@ -37,6 +37,9 @@ pub struct Diagnostic {
     pub note: Option<String>,
     /// A machine-applicable edit, where the rule has one.
     pub fix: Option<Fix>,
+    /// `Some(reason)` when a directive in the text suppresses this finding (the reason may be
+    /// empty); suppressed findings are shown only by formats that record suppressions.
+    pub suppressed: Option<String>,
 }
 
 /// Runs `rules` over an analysed document and returns the diagnostics in file order.
@@ -105,6 +108,7 @@ fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {
         help: rule.help.as_deref().map(fill),
         note: rule.note.as_deref().map(fill),
         fix,
+        suppressed: None,
     })
 }
 

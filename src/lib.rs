@@ -1,15 +1,19 @@
 //! copydesk reads a news story the way a copy desk does: source file → document (prose
-//! blocks, offsets into the original) → sentences and quotations → rules → diagnostics → output.
+//! blocks, offsets into the original) → sentences and quotations → rules → diagnostics →
+//! suppressions → baseline → output. The modules below are listed in that order; `config`, `linter` and
+//! `cli` drive them.
 
-pub mod analysis;
-pub mod cli;
-pub mod config;
-pub mod diagnostic;
-pub mod document;
-pub mod linter;
-pub mod output;
-pub mod problem;
-pub mod quotation;
-pub mod rule;
-pub mod sentence;
 pub mod source;
+pub mod document;
+pub mod sentence;
+pub mod quotation;
+pub mod analysis;
+pub mod rule;
+pub mod problem;
+pub mod diagnostic;
+pub mod suppression;
+pub mod output;
+pub mod baseline;
+pub mod config;
+pub mod linter;
+pub mod cli;

@@ -2,6 +2,9 @@
 //! one file at a time.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::analysis::Analysis;
 use crate::config::Loaded;
@@ -9,8 +12,10 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::document::{Document, Format};
 use crate::problem::{Error, FileKind, FileProblems, Problem, did_you_mean};
 use crate::rule::load::{self, RuleSet};
+use crate::rule::pattern::{self, Matcher};
 use crate::rule::{Rule, Severity};
 use crate::source::SourceFile;
+use crate::suppression;
 
 /// The rule sets compiled into the binary, so copydesk works anywhere: `(name, TOML)`.
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -23,16 +28,115 @@ pub const BUNDLED: &[(&str, &str)] = &[
 /// Loads one bundled set by name.
 pub fn bundled(name: &str) -> Option<Result<RuleSet, FileProblems>> {
     BUNDLED.iter().find(|(n, _)| *n == name).map(|(n, text)| {
-        let file = SourceFile::new(format!("<bundled>/{n}.toml"), *text);
-        load::load(&file, n)
+        let file = Arc::new(SourceFile::new(format!("<bundled>/{n}.toml"), *text));
+        load::load(&file, n, &mut |_| {
+            Err("a bundled set extends nothing".to_string())
+        })
     })
 }
 
-/// The compiled, selected rules.
+/// Loads a user's rule file, following `extends` to bundled sets and other files. `chain` is
+/// the files being loaded above this one, to refuse a cycle; problems in any file of the chain
+/// go to `problems`.
+fn load_user_file(
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    problems: &mut Vec<FileProblems>,
+) -> Result<Option<RuleSet>, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Message(format!("cannot read rule file `{}`: {e}", path.display())))?;
+    let file = Arc::new(SourceFile::new(path.display().to_string(), text));
+    let set = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("rules")
+        .to_string();
+    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    chain.push(canonical);
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut nested = Vec::new();
+    let mut fatal = None;
+    let loaded = load::load(&file, &set, &mut |name: &str| {
+        if let Some(b) = bundled(name) {
+            return b.map_err(|p| {
+                nested.push(p);
+                format!("the bundled set `{name}` has problems")
+            });
+        }
+        let base = dir.join(name);
+        if !base.is_file() {
+            return Err(format!(
+                "`{name}` is neither a bundled set ({}) nor a rule file",
+                names().join(", ")
+            ));
+        }
+        let canonical = base.canonicalize().unwrap_or_else(|_| base.clone());
+        if let Some(at) = chain.iter().position(|p| *p == canonical) {
+            let cycle: Vec<String> = chain[at..]
+                .iter()
+                .chain(std::iter::once(&canonical))
+                .map(|p| {
+                    p.file_name().map_or_else(
+                        || p.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    )
+                })
+                .collect();
+            return Err(format!(
+                "`extends` goes round in a circle: {}",
+                cycle.join(" → ")
+            ));
+        }
+        match load_user_file(&base, chain, &mut nested) {
+            Ok(Some(set)) => Ok(set),
+            Ok(None) => Err(format!("the rule file `{name}` has problems")),
+            Err(e) => {
+                let why = match &e {
+                    Error::Message(m) => m.clone(),
+                    Error::Files(_) => format!("the rule file `{name}` has problems"),
+                };
+                fatal = Some(e);
+                Err(why)
+            }
+        }
+    });
+    chain.pop();
+    problems.extend(nested);
+    if let Some(e) = fatal {
+        return Err(e);
+    }
+    match loaded {
+        Ok(set) => Ok(Some(set)),
+        Err(p) => {
+            problems.push(p);
+            Ok(None)
+        }
+    }
+}
+
+/// The compiled, selected rules, and the config's per-file policy.
 #[derive(Debug, Default)]
 pub struct Linter {
     /// The rules that run, in load order.
     pub rules: Vec<Rule>,
+    policy: Policy,
+}
+
+/// What the config says beyond which rules run: per-file overrides, vocabulary, suppressions.
+#[derive(Debug, Default)]
+struct Policy {
+    require_reason: bool,
+    vocab: Option<Matcher>,
+    overrides: Vec<FileOverride>,
+    /// The config file's directory: override globs are relative to it.
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+struct FileOverride {
+    files: GlobSet,
+    disable: Vec<String>,
+    severity: Vec<(String, Severity)>,
 }
 
 impl Linter {
@@ -92,18 +196,12 @@ impl Linter {
             files.extend(rule_files(path).map_err(Error::Message)?);
         }
         for path in files {
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Error::Message(format!("cannot read rule file `{}`: {e}", path.display()))
-            })?;
-            let file = SourceFile::new(path.display().to_string(), text);
-            let set = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("rules")
-                .to_string();
-            match load::load(&file, &set) {
-                Ok(set) => rules.extend(set.rules),
-                Err(p) => problems.push(p),
+            if let Some(set) = load_user_file(&path, &mut Vec::new(), &mut problems)? {
+                // A set that extends a bundled one takes its place, so nothing is reported twice.
+                if let Some(base) = &set.extends {
+                    rules.retain(|r| r.set() != base);
+                }
+                rules.extend(set.rules);
             }
         }
         if let Some(c) = config {
@@ -123,20 +221,96 @@ impl Linter {
         }
         let mut seen = std::collections::BTreeMap::new();
         for r in &rules {
-            if let Some(first) = seen.insert(r.id.clone(), (r.origin.file.clone(), r.origin.line)) {
+            if let Some(first) =
+                seen.insert(r.id.clone(), (r.origin.file.name.clone(), r.origin.line))
+            {
                 return Err(Error::Message(format!(
                     "rule `{}` is defined twice: {}:{} and {}:{}",
-                    r.id, first.0, first.1, r.origin.file, r.origin.line
+                    r.id, first.0, first.1, r.origin.file.name, r.origin.line
                 )));
             }
         }
-        Ok(Self { rules })
+        let policy = config
+            .map(policy)
+            .transpose()
+            .map_err(Error::Files)?
+            .unwrap_or_default();
+        Ok(Self { rules, policy })
     }
 
     /// Checks one file's text, read as `format`.
     pub fn check(&self, file: &SourceFile, format: Format) -> Vec<Diagnostic> {
+        self.check_path(file, format, None)
+    }
+
+    /// Checks one file's text, applying the config's vocabulary, the overrides whose globs
+    /// match `path`, and the suppression comments in the text.
+    pub fn check_path(
+        &self,
+        file: &SourceFile,
+        format: Format,
+        path: Option<&Path>,
+    ) -> Vec<Diagnostic> {
         let analysis = Analysis::new(Document::parse(&file.text, format));
-        diagnostic::collect(&analysis, &self.rules)
+        let mut diagnostics = diagnostic::collect(&analysis, &self.rules);
+        if let Some(vocab) = &self.policy.vocab {
+            let terms = vocab.find(&file.text);
+            diagnostics.retain(|d| {
+                !terms
+                    .iter()
+                    .any(|t| t.start < d.span.end && d.span.start < t.end)
+            });
+        }
+        if let Some(path) = path {
+            let relative = self.policy.dir.as_ref().and_then(|dir| {
+                let abs = path.canonicalize().ok()?;
+                abs.strip_prefix(dir.canonicalize().ok()?)
+                    .ok()
+                    .map(Path::to_path_buf)
+            });
+            let shown = path.strip_prefix(".").unwrap_or(path);
+            for o in &self.policy.overrides {
+                let hit = o.files.is_match(shown)
+                    || relative.as_ref().is_some_and(|r| o.files.is_match(r));
+                if !hit {
+                    continue;
+                }
+                diagnostics.retain(|d| !o.disable.iter().any(|n| names_rule(n, &d.rule)));
+                for d in &mut diagnostics {
+                    let by_rule = o.severity.iter().find(|(n, _)| *n == d.rule);
+                    let by_set = o.severity.iter().find(|(n, _)| names_rule(n, &d.rule));
+                    if let Some((_, level)) = by_rule.or(by_set) {
+                        d.severity = *level;
+                    }
+                }
+            }
+        }
+        let known = |name: &str| self.rules.iter().any(|r| matches(r, name));
+        suppression::apply(file, &mut diagnostics, &known, self.policy.require_reason);
+        diagnostics
+    }
+
+    /// Keeps only the rules `select` names (all, when empty) and drops those `ignore` names;
+    /// names are rule ids or set names.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), Error> {
+        for name in select.iter().chain(ignore) {
+            if !self.rules.iter().any(|r| matches(r, name)) {
+                let mut names: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+                names.extend(self.rules.iter().map(Rule::set));
+                let hint = did_you_mean(name, &names).map_or_else(
+                    || "; `copydesk rules` lists them".to_string(),
+                    |n| format!("; did you mean `{n}`?"),
+                );
+                return Err(Error::Message(format!(
+                    "`{name}` is neither a loaded rule nor a rule set{hint}"
+                )));
+            }
+        }
+        self.rules.retain(|r| {
+            (select.is_empty() || select.iter().any(|n| matches(r, n)))
+                && !ignore.iter().any(|n| matches(r, n))
+        });
+        Ok(())
     }
 }
 
@@ -186,6 +360,10 @@ fn apply(c: &Loaded, rules: &mut Vec<Rule>, problems: &mut Vec<Problem>) {
     };
     c.config.disable.iter().for_each(&mut check);
     c.config.severity.keys().for_each(&mut check);
+    for o in &c.config.overrides {
+        o.disable.iter().for_each(&mut check);
+        o.severity.keys().for_each(&mut check);
+    }
     rules.retain(|r| !c.config.disable.iter().any(|d| matches(r, d.get_ref())));
     for r in rules.iter_mut() {
         // A rule's own entry wins over its set's.
@@ -209,4 +387,62 @@ fn apply(c: &Loaded, rules: &mut Vec<Rule>, problems: &mut Vec<Problem>) {
 
 fn matches(rule: &Rule, name: &str) -> bool {
     rule.id == name || rule.set() == name
+}
+
+/// Whether `name` (a rule id or a set) covers the rule `id`.
+fn names_rule(name: &str, id: &str) -> bool {
+    id == name
+        || id
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Compiles the config's vocabulary and overrides, reporting bad globs at their place.
+fn policy(c: &Loaded) -> Result<Policy, Vec<FileProblems>> {
+    let mut problems = Vec::new();
+    let mut overrides = Vec::new();
+    for o in &c.config.overrides {
+        let mut builder = GlobSetBuilder::new();
+        for g in &o.files {
+            match Glob::new(g.get_ref()) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
+                Err(e) => problems.push(Problem::new(
+                    g.span(),
+                    format!("invalid glob: {}", e.kind()),
+                    "invalid glob",
+                )),
+            }
+        }
+        let files = builder.build().unwrap_or_else(|_| GlobSet::empty());
+        overrides.push(FileOverride {
+            files,
+            disable: o.disable.iter().map(|d| d.get_ref().clone()).collect(),
+            severity: o
+                .severity
+                .iter()
+                .filter_map(|(k, v)| Some((k.get_ref().clone(), Severity::parse(v.get_ref())?)))
+                .collect(),
+        });
+    }
+    let vocab = if c.config.vocab.is_empty() {
+        None
+    } else {
+        // Vocabulary is matched as written: names are case-sensitive.
+        pattern::build(&c.config.vocab, &[], true, &pattern::Lists::new()).ok()
+    };
+    if !problems.is_empty() {
+        return Err(vec![FileProblems {
+            kind: FileKind::Config,
+            file: Box::new(c.file.clone()),
+            problems,
+        }]);
+    }
+    Ok(Policy {
+        require_reason: c.config.require_reason,
+        vocab,
+        overrides,
+        dir: Some(c.dir.clone()),
+    })
 }

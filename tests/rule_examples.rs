@@ -19,12 +19,7 @@ fn every_bundled_rule_has_working_examples() {
                 ));
             }
             for f in rule.example_failures() {
-                let what = if f.expected_flag {
-                    "not flagged"
-                } else {
-                    "wrongly flagged"
-                };
-                problems.push(format!("{}: {what}: {:?}", f.rule, f.text));
+                problems.push(format!("{}: {:?}", f.message(), f.example.text));
             }
         }
     }

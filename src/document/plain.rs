@@ -3,9 +3,14 @@
 use super::{Block, BlockBuilder, BlockKind};
 
 /// Splits `text` into paragraphs. News copy is often kept one paragraph a line with no blank
-/// lines at all; such a file is read as one paragraph per line.
+/// lines at all; such a file is read as one paragraph per line. A copydesk directive comment
+/// (`<!-- copydesk-... -->`) is not prose: it is left out of the text, and a line holding only
+/// one neither ends nor joins a paragraph.
 pub(super) fn blocks(text: &str) -> Vec<Block> {
-    let lines = lines_with_offsets(text);
+    let lines: Vec<(usize, &str)> = lines_with_offsets(text)
+        .into_iter()
+        .filter(|(_, l)| !is_directive_line(l))
+        .collect();
     let has_blank_separator = lines.windows(3).any(|w| {
         !w[0].1.trim().is_empty() && w[1].1.trim().is_empty() && !w[2].1.trim().is_empty()
     });
@@ -13,9 +18,7 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     let mut current: Option<(usize, usize)> = None;
     let flush = |span: Option<(usize, usize)>, blocks: &mut Vec<Block>| {
         if let Some((start, end)) = span {
-            let mut b = BlockBuilder::new(BlockKind::Paragraph);
-            b.push(&text[start..end], start..end);
-            blocks.push(b.finish());
+            blocks.push(paragraph(text, start, end));
         }
     };
     for &(start, line) in &lines {
@@ -34,6 +37,28 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     }
     flush(current.take(), &mut blocks);
     blocks
+}
+
+/// The text of `start..end`, with each directive comment in it replaced by a space.
+fn paragraph(text: &str, start: usize, end: usize) -> Block {
+    let mut b = BlockBuilder::new(BlockKind::Paragraph);
+    let mut at = start;
+    for comment in crate::suppression::directive_spans(&text[start..end]) {
+        let (c_start, c_end) = (start + comment.start, start + comment.end);
+        b.push(&text[at..c_start], at..c_start);
+        b.push(" ", c_start..c_end);
+        at = c_end;
+    }
+    b.push(&text[at..end], at..end);
+    b.finish()
+}
+
+fn is_directive_line(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.is_empty()
+        && crate::suppression::directive_spans(trimmed)
+            .first()
+            .is_some_and(|r| r.start == 0 && r.end == trimmed.len())
 }
 
 /// Lines with the offset they start at, ending at `\n`, `\r\n` or a lone `\r`.
@@ -71,6 +96,14 @@ mod tests {
         let b = blocks("one\ntwo\n\nthree\r\n");
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["one\ntwo", "three"]);
+    }
+
+    #[test]
+    fn directives_are_not_prose() {
+        let src = "One.\n<!-- copydesk-disable-next-line x: why -->\nTwo. <!-- copydesk-disable-line y -->\n";
+        let b = blocks(src);
+        let texts: Vec<_> = b.iter().map(|b| b.text.trim_end()).collect();
+        assert_eq!(texts, ["One.", "Two."]);
     }
 
     #[test]

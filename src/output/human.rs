@@ -16,7 +16,7 @@ use crate::source::SourceFile;
 pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::Result<()> {
     let mut counts = [0usize; 3];
     for report in reports {
-        for d in &report.diagnostics {
+        for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             counts[d.severity as usize] += 1;
             let level = match d.severity {
                 Severity::Error => Level::Error,
@@ -56,7 +56,10 @@ pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::
                 parts.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
             }
         }
-        let files = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+        let files = reports
+            .iter()
+            .filter(|r| r.diagnostics.iter().any(|d| d.suppressed.is_none()))
+            .count();
         writeln!(
             out,
             "found {} in {files} file{}",

@@ -32,6 +32,15 @@ struct Entry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<&'a Fix>,
     secondary: Vec<Secondary<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppression: Option<Suppression<'a>>,
+}
+
+/// A suppressed finding is kept, as SARIF keeps it, with the editor's reason.
+#[derive(Serialize)]
+struct Suppression<'a> {
+    kind: &'static str,
+    justification: &'a str,
 }
 
 #[derive(Serialize)]
@@ -81,6 +90,10 @@ pub fn write(reports: &[Report], out: &mut dyn WriteColor) -> io::Result<()> {
                         }
                     })
                     .collect(),
+                suppression: d.suppressed.as_deref().map(|justification| Suppression {
+                    kind: "inSource",
+                    justification,
+                }),
             });
         }
     }

@@ -9,7 +9,7 @@ use super::Report;
 /// Writes one line per diagnostic.
 pub fn write(reports: &[Report], out: &mut dyn WriteColor) -> io::Result<()> {
     for report in reports {
-        for d in &report.diagnostics {
+        for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let (line, column) = report.file.location(d.span.start);
             writeln!(
                 out,

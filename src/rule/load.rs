@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -14,12 +15,12 @@ use super::occurrence::Occurrence;
 use super::pattern::{self, Lists, Matcher};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
-use super::{Check, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
+use super::{Check, Example, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
 use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::source::SourceFile;
 
 /// The keys a rule set file may have at its top level.
-const FILE_KEYS: &[&str] = &["description", "lists", "rule"];
+const FILE_KEYS: &[&str] = &["description", "extends", "lists", "rule"];
 
 /// The keys a `[[rule]]` table may have.
 const RULE_KEYS: &[&str] = &[
@@ -88,9 +89,9 @@ struct RawRule {
 #[serde(deny_unknown_fields)]
 struct RawExamples {
     #[serde(default)]
-    flag: Vec<String>,
+    flag: Vec<Spanned<String>>,
     #[serde(default)]
-    pass: Vec<String>,
+    pass: Vec<Spanned<String>>,
 }
 
 /// A loaded rule set: its name (the file stem) and rules.
@@ -102,10 +103,25 @@ pub struct RuleSet {
     pub description: Option<String>,
     /// The compiled rules.
     pub rules: Vec<Rule>,
+    /// The set's word lists (its base's too, when it extends one).
+    pub lists: Lists,
+    /// The name of the set this one extends, if any.
+    pub extends: Option<String>,
 }
 
+/// Finds the set a file `extends` (by bundled name or path) and loads it, or says why not.
+pub type Resolve<'a> = dyn FnMut(&str) -> Result<RuleSet, String> + 'a;
+
 /// Parses and compiles the rule set in `file`, whose rules are named `<set>.<id>`.
-pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
+///
+/// A file that `extends` another set starts from that set's rules and lists: its own rules
+/// replace the base's rules of the same id and add the rest, and every rule is named after
+/// this set.
+pub fn load(
+    file: &Arc<SourceFile>,
+    set: &str,
+    resolve: &mut Resolve<'_>,
+) -> Result<RuleSet, FileProblems> {
     let mut problems = Vec::new();
     let (root, syntax) = DeTable::parse_recoverable(&file.text);
     for e in syntax {
@@ -119,20 +135,41 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
     if !problems.is_empty() {
         return Err(FileProblems {
             kind: FileKind::Rules,
-            file: Box::new(file.clone()),
+            file: Box::new(SourceFile::clone(file)),
             problems,
         });
     }
     let mut description = None;
     let mut lists = Lists::new();
     let mut raw_rules = Vec::new();
+    let mut base: Option<RuleSet> = None;
+    if let Some((_, value)) = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "extends")
+    {
+        match value.get_ref().as_str() {
+            Some(name) => match resolve(name) {
+                Ok(set) => base = Some(set),
+                Err(why) => problems.push(Problem::new(value.span(), why, "cannot extend this")),
+            },
+            None => problems.push(type_problem(
+                value,
+                "a bundled set name or a rule file path",
+            )),
+        }
+    }
+    if let Some(b) = &base {
+        lists.extend(b.lists.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
     for (key, value) in root.get_ref() {
         match key.get_ref().as_ref() {
+            "extends" => {}
             "description" => match value.get_ref().as_str() {
                 Some(s) => description = Some(s.to_string()),
                 None => problems.push(type_problem(value, "a string")),
             },
-            "lists" => lists = load_lists(value, &mut problems),
+            "lists" => lists.extend(load_lists(value, &mut problems)),
             "rule" => match value.get_ref().as_array() {
                 Some(rules) => raw_rules.extend(rules.iter().cloned()),
                 None => problems.push(type_problem(value, "an array of [[rule]] tables")),
@@ -167,16 +204,37 @@ pub fn load(file: &SourceFile, set: &str) -> Result<RuleSet, FileProblems> {
         }
     }
     if problems.is_empty() {
+        let extends = base.as_ref().map(|b| b.name.clone());
+        if let Some(base) = base {
+            let own: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+            let mut inherited: Vec<Rule> = base
+                .rules
+                .into_iter()
+                .map(|mut r| {
+                    let name =
+                        r.id.split_once('.')
+                            .map_or(r.id.as_str(), |(_, n)| n)
+                            .to_string();
+                    r.id = format!("{set}.{name}");
+                    r
+                })
+                .filter(|r| !own.contains(&r.id))
+                .collect();
+            inherited.extend(rules);
+            rules = inherited;
+        }
         Ok(RuleSet {
             name: set.to_string(),
             description,
             rules,
+            lists,
+            extends,
         })
     } else {
         problems.sort_by_key(|p| p.span.start);
         Err(FileProblems {
             kind: FileKind::Rules,
-            file: Box::new(file.clone()),
+            file: Box::new(SourceFile::clone(file)),
             problems,
         })
     }
@@ -317,6 +375,29 @@ fn matcher(
     }
 }
 
+/// Splits an example into its text and the span marked `[[like this]]`, if any.
+fn example(raw: &str) -> Result<(String, Option<Range<usize>>), String> {
+    let Some(open) = raw.find("[[") else {
+        if raw.contains("]]") {
+            return Err("`]]` closes a marked span that no `[[` opened".into());
+        }
+        return Ok((raw.to_string(), None));
+    };
+    let rest = &raw[open + 2..];
+    let close = rest
+        .find("]]")
+        .ok_or("`[[` opens a marked span that no `]]` closes")?;
+    let (inner, after) = (&rest[..close], &rest[close + 2..]);
+    if after.contains("[[") || after.contains("]]") || inner.contains("[[") {
+        return Err("an example may mark one span only".into());
+    }
+    if inner.is_empty() {
+        return Err("the marked span `[[]]` is empty".into());
+    }
+    let text = format!("{}{inner}{after}", &raw[..open]);
+    Ok((text, Some(open..open + inner.len())))
+}
+
 /// "a" or "an", by the sound of the word that follows.
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
@@ -359,7 +440,7 @@ fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Op
 fn compile_rule(
     (raw, misspelt): (RawRule, bool),
     id: String,
-    file: &SourceFile,
+    file: &Arc<SourceFile>,
     lists: &Lists,
     problems: &mut Vec<Problem>,
 ) -> Option<Rule> {
@@ -526,10 +607,26 @@ fn compile_rule(
     if problems.len() > before {
         return None;
     }
-    let examples = raw.examples.map_or_else(Examples::default, |e| Examples {
-        flag: e.flag,
-        pass: e.pass,
-    });
+    let mut examples = Examples::default();
+    if let Some(e) = raw.examples {
+        for (list, out) in [(e.flag, &mut examples.flag), (e.pass, &mut examples.pass)] {
+            for s in list {
+                match example(s.get_ref()) {
+                    Ok((text, marked)) => out.push(Example {
+                        text,
+                        marked,
+                        span: s.span(),
+                    }),
+                    Err(message) => {
+                        problems.push(Problem::new(s.span(), message, "in this example"));
+                    }
+                }
+            }
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
     Some(Rule {
         id,
         kind,
@@ -544,7 +641,7 @@ fn compile_rule(
         related_quotation,
         examples,
         origin: Origin {
-            file: file.name.clone(),
+            file: Arc::clone(file),
             line: file.location(raw.id.span().start).0,
         },
         check: check?,

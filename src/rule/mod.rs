@@ -10,8 +10,11 @@ mod repetition;
 mod substitution;
 
 use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::analysis::{Analysis, Place};
+use crate::source::SourceFile;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -191,6 +194,11 @@ impl QuotePolicy {
     /// The names accepted in rule files.
     pub const NAMES: &'static [&'static str] = &["include", "skip", "lower"];
 
+    /// The name used in rule files.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
     /// Parses a policy name.
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
@@ -239,20 +247,32 @@ pub const KINDS: &[&str] = &[
     "repetition",
 ];
 
+/// One example text, as the rule's own test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    /// The text, with any `[[` `]]` span markers removed.
+    pub text: String,
+    /// For a flag example, the part of `text` marked with `[[...]]`, which a finding must cover
+    /// exactly.
+    pub marked: Option<Range<usize>>,
+    /// Where the example is written in the rule file.
+    pub span: Range<usize>,
+}
+
 /// Examples a rule carries: text it must flag and text it must pass.
 #[derive(Debug, Clone, Default)]
 pub struct Examples {
     /// Each must produce at least one finding from the rule.
-    pub flag: Vec<String>,
+    pub flag: Vec<Example>,
     /// Each must produce none.
-    pub pass: Vec<String>,
+    pub pass: Vec<Example>,
 }
 
 /// Where a rule was defined, for `explain` and error messages.
 #[derive(Debug, Clone)]
 pub struct Origin {
-    /// The rule file's name (`<bundled>/anonymity.toml` for bundled sets).
-    pub file: String,
+    /// The rule file (named `<bundled>/anonymity.toml` for bundled sets).
+    pub file: Arc<SourceFile>,
     /// 1-based line of the rule's `id`.
     pub line: usize,
 }
@@ -350,42 +370,81 @@ fn find_in_block(
 pub struct ExampleFailure {
     /// The rule's id.
     pub rule: String,
-    /// The example text.
-    pub text: String,
-    /// True for a `flag` example that was not flagged, false for a `pass` example that was.
+    /// The example.
+    pub example: Example,
+    /// True for a `flag` example, false for a `pass` example.
     pub expected_flag: bool,
+    /// What the rule found in it, as ranges of the example text.
+    pub found: Vec<Range<usize>>,
+}
+
+impl ExampleFailure {
+    /// What went wrong, in a sentence.
+    pub fn message(&self) -> String {
+        let text = &self.example.text;
+        match (&self.example.marked, self.expected_flag) {
+            (_, false) => format!(
+                "`{}` flags its pass example at {}",
+                self.rule,
+                quoted_spans(text, &self.found)
+            ),
+            (_, true) if self.found.is_empty() => {
+                format!("`{}` does not flag its flag example", self.rule)
+            }
+            (Some(m), true) => format!(
+                "`{}` flags {} instead of the marked “{}”",
+                self.rule,
+                quoted_spans(text, &self.found),
+                &text[m.clone()]
+            ),
+            (None, true) => format!("`{}` misbehaves on its example", self.rule),
+        }
+    }
+}
+
+fn quoted_spans(text: &str, spans: &[Range<usize>]) -> String {
+    let parts: Vec<String> = spans
+        .iter()
+        .map(|r| format!("“{}”", &text[r.clone()]))
+        .collect();
+    parts.join(", ")
 }
 
 impl Rule {
     /// Runs the rule's own examples (each read as a plain-text paragraph) and returns those
-    /// that fail.
+    /// that fail: a flag example it does not flag (or not on the marked span), a pass example
+    /// it flags.
     pub fn example_failures(&self) -> Vec<ExampleFailure> {
-        let run = |text: &str| {
+        let run = |text: &str| -> Vec<Range<usize>> {
             let a = Analysis::new(crate::document::Document::parse(
                 text,
                 crate::document::Format::Plain,
             ));
-            crate::diagnostic::collect(&a, std::slice::from_ref(self)).len()
+            crate::diagnostic::collect(&a, std::slice::from_ref(self))
+                .into_iter()
+                .map(|d| d.span)
+                .collect()
         };
-        let flags = self
-            .examples
-            .flag
-            .iter()
-            .filter(|t| run(t) == 0)
-            .map(|t| (t, true));
-        let passes = self
-            .examples
-            .pass
-            .iter()
-            .filter(|t| run(t) > 0)
-            .map(|t| (t, false));
-        flags
-            .chain(passes)
-            .map(|(text, expected_flag)| ExampleFailure {
-                rule: self.id.clone(),
-                text: text.clone(),
-                expected_flag,
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (examples, expected_flag) in [(&self.examples.flag, true), (&self.examples.pass, false)]
+        {
+            for example in examples {
+                let found = run(&example.text);
+                let ok = if expected_flag {
+                    !found.is_empty() && example.marked.as_ref().is_none_or(|m| found.contains(m))
+                } else {
+                    found.is_empty()
+                };
+                if !ok {
+                    out.push(ExampleFailure {
+                        rule: self.id.clone(),
+                        example: example.clone(),
+                        expected_flag,
+                        found,
+                    });
+                }
+            }
+        }
+        out
     }
 }

@@ -10,6 +10,7 @@ use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColo
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::config::{self, Loaded};
 use crate::document::Format as DocFormat;
 use crate::linter::Linter;
@@ -17,6 +18,8 @@ use crate::output::{self, Format, Report};
 use crate::problem::{Error, FileKind, Problem};
 use crate::rule::Severity;
 use crate::source::SourceFile;
+
+mod authoring;
 
 /// Extensions checked when walking a directory, unless the config says otherwise.
 const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "html", "htm"];
@@ -34,18 +37,19 @@ pub struct Cli {
 enum Command {
     /// Check files and directories (recursively, honouring .gitignore), or `-` for stdin.
     Check(CheckArgs),
+    /// List every loaded rule: id, kind, severity, scope and where it is defined.
+    Rules(authoring::RulesArgs),
+    /// Show a rule's documentation, message, examples and where it is defined.
+    Explain(authoring::ExplainArgs),
+    /// Run every rule's examples (bundled and your own) and report the ones that fail.
+    TestRules(authoring::TestRulesArgs),
+    /// Write a commented copydesk.toml to start from in the current directory.
+    Init,
 }
 
+/// Where rules and config come from, and how to colour messages: shared by every command.
 #[derive(Debug, clap::Args)]
-struct CheckArgs {
-    /// Files or directories to check; `-` reads standard input. Default: the current directory.
-    paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
+struct RuleOptions {
     /// Extra rule file, or directory of rule files (repeatable).
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
@@ -55,6 +59,31 @@ struct CheckArgs {
     /// Ignore any copydesk.toml.
     #[arg(long)]
     no_config: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+impl RuleOptions {
+    /// The config (if any) and the linter it and the rule paths describe.
+    fn load(&self) -> Result<(Option<Loaded>, Linter), Error> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::Message(format!("cannot read the current directory: {e}")))?;
+        let config = load_config(self, &cwd)?;
+        let linter = Linter::new(config.as_ref(), &self.rules)?;
+        Ok((config, linter))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    #[command(flatten)]
+    options: RuleOptions,
     /// Exit 1 when a finding of this severity or higher is reported [default: `fail-on` in
     /// copydesk.toml, else warning].
     #[arg(long, value_enum)]
@@ -62,6 +91,16 @@ struct CheckArgs {
     /// The file name to report (and to choose Markdown, HTML or plain text by) for stdin.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Run only these rules or sets (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules or sets (comma-separated or repeated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Report only findings not recorded in FILE; when FILE does not exist, record today's
+    /// findings in it and report nothing.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -104,14 +143,19 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match cli.command {
-        Command::Check(args) => match check(&args) {
-            Ok(code) => code,
-            Err(e) => {
-                report_error(&e, args.color);
-                ExitCode::from(2)
-            }
-        },
+    let (result, color) = match &cli.command {
+        Command::Check(args) => (check(args), args.options.color),
+        Command::Rules(args) => (authoring::rules(args), args.options.color),
+        Command::Explain(args) => (authoring::explain(args), args.options.color),
+        Command::TestRules(args) => (authoring::test_rules(args), args.options.color),
+        Command::Init => (authoring::init(), ColorWhen::Auto),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e, color);
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -186,10 +230,8 @@ enum Input {
 }
 
 fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| Error::Message(format!("cannot read the current directory: {e}")))?;
-    let config = load_config(args, &cwd)?;
-    let linter = Linter::new(config.as_ref(), &args.rules)?;
+    let (config, mut linter) = args.options.load()?;
+    linter.select(&args.select, &args.ignore)?;
     let fail_on = match (
         args.fail_on,
         config.as_ref().and_then(|c| c.config.fail_on.as_ref()),
@@ -205,7 +247,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
             let text = decode(&name, bytes)?;
             let file = SourceFile::new(name, text);
-            let diagnostics = linter.check(&file, format);
+            let path = match input {
+                Input::File { path, .. } => Some(path.as_path()),
+                Input::Stdin => None,
+            };
+            let diagnostics = linter.check_path(&file, format, path);
             Ok(Report { file, diagnostics })
         })
         .filter(|r: &Result<Report, String>| !matches!(r, Err(e) if e.is_empty()))
@@ -218,7 +264,23 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             Err(e) => errors.push(e),
         }
     }
-    let mut out = stream(args.color, false);
+    if let Some(path) = &args.baseline {
+        if !path.exists() {
+            let n = Baseline::write(path, &reports).map_err(Error::Message)?;
+            let mut err = stream(args.options.color, true);
+            let _ = writeln!(
+                err,
+                "recorded {n} finding{} in {}; later runs with --baseline report only new ones",
+                if n == 1 { "" } else { "s" },
+                path.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Baseline::read(path)
+            .map_err(Error::Message)?
+            .filter(&mut reports);
+    }
+    let mut out = stream(args.options.color, false);
     if let Err(e) = output::write(args.format, &reports, &mut out, width(false)) {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);
@@ -231,7 +293,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     if !errors.is_empty() {
-        let mut err = stream(args.color, true);
+        let mut err = stream(args.options.color, true);
         for e in &errors {
             write_error(&mut err, e);
         }
@@ -241,12 +303,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         reports
             .iter()
             .flat_map(|r| &r.diagnostics)
-            .any(|d| d.severity >= t)
+            .any(|d| d.suppressed.is_none() && d.severity >= t)
     });
     Ok(ExitCode::from(u8::from(failed)))
 }
 
-fn load_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Loaded>, Error> {
+fn load_config(args: &RuleOptions, cwd: &Path) -> Result<Option<Loaded>, Error> {
     if args.no_config {
         return Ok(None);
     }

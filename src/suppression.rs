@@ -1,0 +1,199 @@
+//! Suppressions an editor can audit, written in the text as HTML comments (one syntax for
+//! Markdown, HTML and plain text):
+//!
+//! - `<!-- copydesk-disable-next-line RULE-OR-SET: reason -->` for the next non-blank line,
+//! - `<!-- copydesk-disable-line RULE-OR-SET: reason -->` for the line it ends,
+//! - `<!-- copydesk-disable RULE-OR-SET: reason -->` … `<!-- copydesk-enable RULE-OR-SET -->`.
+//!
+//! Naming no rule suppresses every rule. A suppressed finding is kept, with its reason, for
+//! output formats that record suppressions (JSON); a suppression naming an unknown rule, or one
+//! that suppresses nothing, is itself reported.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::rule::Severity;
+use crate::source::SourceFile;
+
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--[ \t]*copydesk-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)-->")
+        .unwrap_or_else(|e| unreachable!("the directive regex is valid: {e}"))
+});
+
+/// The byte ranges of the copydesk directive comments in `text`.
+pub fn directive_spans(text: &str) -> Vec<Range<usize>> {
+    DIRECTIVE.find_iter(text).map(|m| m.range()).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    NextLine,
+    Line,
+    Disable,
+    Enable,
+}
+
+#[derive(Debug)]
+struct Directive {
+    kind: Kind,
+    /// Rule ids or set names; empty means every rule.
+    rules: Vec<String>,
+    reason: Option<String>,
+    span: Range<usize>,
+}
+
+fn parse(text: &str) -> Vec<Directive> {
+    DIRECTIVE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let kind = match c.get(1)?.as_str() {
+                "disable-next-line" => Kind::NextLine,
+                "disable-line" => Kind::Line,
+                "disable" => Kind::Disable,
+                _ => Kind::Enable,
+            };
+            let body = c.get(2).map_or("", |m| m.as_str());
+            let (names, reason) = match body.split_once(':') {
+                Some((n, r)) => (n, Some(r.trim().to_string()).filter(|r| !r.is_empty())),
+                None => (body, None),
+            };
+            let rules = names
+                .split(|ch: char| ch == ',' || ch.is_whitespace())
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            Some(Directive {
+                kind,
+                rules,
+                reason,
+                span: c.get(0)?.range(),
+            })
+        })
+        .collect()
+}
+
+/// Where a suppression applies.
+struct Entry {
+    directive: usize,
+    bytes: Range<usize>,
+    used: bool,
+}
+
+fn names_rule(names: &[String], rule: &str) -> bool {
+    names.is_empty()
+        || names.iter().any(|n| {
+            rule == n
+                || rule
+                    .strip_prefix(n.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+}
+
+/// Marks the diagnostics that a directive in `file` suppresses, and adds findings about the
+/// directives themselves. `known` says whether a name is a loaded rule or set.
+pub fn apply(
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+    known: &dyn Fn(&str) -> bool,
+    require_reason: bool,
+) {
+    let directives = parse(&file.text);
+    if directives.is_empty() {
+        return;
+    }
+    let mut entries = Vec::new();
+    for (i, d) in directives.iter().enumerate() {
+        let line = file.line_index(d.span.end.saturating_sub(1));
+        let bytes = match d.kind {
+            Kind::Line => file.line_range(line),
+            Kind::NextLine => {
+                let next = (line + 1..file.line_count())
+                    .find(|&l| !file.text[file.line_range(l)].trim().is_empty());
+                match next {
+                    Some(l) => file.line_range(l),
+                    None => continue,
+                }
+            }
+            Kind::Disable => {
+                let end = directives[i + 1..]
+                    .iter()
+                    .find(|e| {
+                        e.kind == Kind::Enable
+                            && (e.rules.is_empty() || e.rules.iter().any(|r| d.rules.contains(r)))
+                    })
+                    .map_or(file.text.len(), |e| e.span.start);
+                d.span.end..end
+            }
+            Kind::Enable => continue,
+        };
+        entries.push(Entry {
+            directive: i,
+            bytes,
+            used: false,
+        });
+    }
+    for diag in diagnostics.iter_mut() {
+        for e in &mut entries {
+            let d = &directives[e.directive];
+            let inside = e.bytes.start <= diag.span.start && diag.span.start <= e.bytes.end;
+            if inside && names_rule(&d.rules, &diag.rule) {
+                e.used = true;
+                diag.suppressed = Some(d.reason.clone().unwrap_or_default());
+                break;
+            }
+        }
+    }
+    let mut extra = Vec::new();
+    for (i, d) in directives.iter().enumerate() {
+        for name in d.rules.iter().filter(|n| !known(n)) {
+            extra.push(meta(
+                "copydesk.unknown-rule",
+                format!(
+                    "suppression names `{name}`, which is neither a loaded rule nor a rule set"
+                ),
+                "unknown rule",
+                d.span.clone(),
+                "`copydesk rules` lists the rules; a set is the part of an id before the dot",
+            ));
+        }
+        if require_reason && d.kind != Kind::Enable && d.reason.is_none() {
+            extra.push(meta(
+                "copydesk.missing-reason",
+                "suppression gives no reason".to_string(),
+                "no reason",
+                d.span.clone(),
+                "say why after a colon: `<!-- copydesk-disable-next-line RULE: reason -->`",
+            ));
+        }
+        let unused = entries.iter().any(|e| e.directive == i && !e.used);
+        if unused && d.rules.iter().all(|n| known(n)) {
+            extra.push(meta(
+                "copydesk.unused-suppression",
+                "this suppression suppresses nothing".to_string(),
+                "unused",
+                d.span.clone(),
+                "remove it, or check the rule it names and the line it applies to",
+            ));
+        }
+    }
+    diagnostics.extend(extra);
+    diagnostics.sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
+}
+
+fn meta(rule: &str, message: String, label: &str, span: Range<usize>, help: &str) -> Diagnostic {
+    Diagnostic {
+        rule: rule.to_string(),
+        severity: Severity::Warning,
+        message,
+        span,
+        label: label.to_string(),
+        secondary: Vec::new(),
+        help: Some(help.to_string()),
+        note: None,
+        fix: None,
+        suppressed: None,
+    }
+}
