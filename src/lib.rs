@@ -1,5 +1,6 @@
 //! copydesk reads a news story the way a copy desk does: source file → document (prose
-//! blocks, offsets into the original) → sentences and quotations → rules → diagnostics →
+//! blocks, offsets into the original) → sentences and quotations →
+//! attributions (who said what) → rules → diagnostics →
 //! suppressions → baseline → output. The modules below are listed in that order; `config`, `linter` and
 //! `cli` drive them.
 
@@ -8,6 +9,7 @@ pub mod document;
 pub mod sentence;
 pub mod quotation;
 pub mod analysis;
+pub mod attribution;
 pub mod rule;
 pub mod problem;
 pub mod diagnostic;

@@ -119,6 +119,8 @@ fn load_user_file(
 pub struct Linter {
     /// The rules that run, in load order.
     pub rules: Vec<Rule>,
+    /// The ids and sets of every rule loaded, including those turned off, sorted.
+    known: Vec<String>,
     policy: Policy,
 }
 
@@ -204,6 +206,11 @@ impl Linter {
                 rules.extend(set.rules);
             }
         }
+        // Every rule loaded, before config turns some off: a suppression may name them.
+        let mut known: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+        known.extend(rules.iter().map(|r| r.set().to_string()));
+        known.sort_unstable();
+        known.dedup();
         if let Some(c) = config {
             apply(c, &mut rules, &mut config_problems);
             if !config_problems.is_empty() {
@@ -235,7 +242,11 @@ impl Linter {
             .transpose()
             .map_err(Error::Files)?
             .unwrap_or_default();
-        Ok(Self { rules, policy })
+        Ok(Self {
+            rules,
+            known,
+            policy,
+        })
     }
 
     /// Checks one file's text, read as `format`.
@@ -285,8 +296,19 @@ impl Linter {
                 }
             }
         }
-        let known = |name: &str| self.rules.iter().any(|r| matches(r, name));
-        suppression::apply(file, &mut diagnostics, &known, self.policy.require_reason);
+        let known = |name: &str| {
+            self.known
+                .binary_search_by(|k| k.as_str().cmp(name))
+                .is_ok()
+        };
+        suppression::apply(
+            file,
+            &mut diagnostics,
+            &known,
+            &|name: &str| self.rules.iter().any(|r| matches(r, name)),
+            self.policy.require_reason,
+            &analysis.doc.code,
+        );
         diagnostics
     }
 

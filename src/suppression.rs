@@ -19,7 +19,7 @@ use crate::rule::Severity;
 use crate::source::SourceFile;
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*copydesk-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)-->")
+    Regex::new(r"<!--[ \t]*copydesk-([A-Za-z-]*)([^\n]*?)-->")
         .unwrap_or_else(|e| unreachable!("the directive regex is valid: {e}"))
 });
 
@@ -34,11 +34,18 @@ enum Kind {
     Line,
     Disable,
     Enable,
+    /// A misspelt directive: reported, never applied.
+    Unknown,
 }
+
+/// The directive names, for "did you mean".
+const NAMES: &[&str] = &["disable-next-line", "disable-line", "disable", "enable"];
 
 #[derive(Debug)]
 struct Directive {
     kind: Kind,
+    /// The directive as written, after `copydesk-`.
+    name: String,
     /// Rule ids or set names; empty means every rule.
     rules: Vec<String>,
     reason: Option<String>,
@@ -53,7 +60,8 @@ fn parse(text: &str) -> Vec<Directive> {
                 "disable-next-line" => Kind::NextLine,
                 "disable-line" => Kind::Line,
                 "disable" => Kind::Disable,
-                _ => Kind::Enable,
+                "enable" => Kind::Enable,
+                _ => Kind::Unknown,
             };
             let body = c.get(2).map_or("", |m| m.as_str());
             let (names, reason) = match body.split_once(':') {
@@ -67,6 +75,7 @@ fn parse(text: &str) -> Vec<Directive> {
                 .collect();
             Some(Directive {
                 kind,
+                name: c.get(1)?.as_str().to_string(),
                 rules,
                 reason,
                 span: c.get(0)?.range(),
@@ -94,13 +103,23 @@ fn names_rule(names: &[String], rule: &str) -> bool {
 
 /// Marks the diagnostics that a directive in `file` suppresses, and adds findings about the
 /// directives themselves. `known` says whether a name is a loaded rule or set.
+/// `running` says whether a name's rules run now (a suppression of a rule turned off by config
+/// or `--select` is not unused). Comments inside `code` (byte ranges of code spans and blocks)
+/// are text, not directives.
 pub fn apply(
     file: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
     known: &dyn Fn(&str) -> bool,
+    running: &dyn Fn(&str) -> bool,
     require_reason: bool,
+    code: &[Range<usize>],
 ) {
-    let directives = parse(&file.text);
+    let mut directives = parse(&file.text);
+    directives.retain(|d| {
+        !code
+            .iter()
+            .any(|c| c.start <= d.span.start && d.span.end <= c.end)
+    });
     if directives.is_empty() {
         return;
     }
@@ -110,8 +129,14 @@ pub fn apply(
         let bytes = match d.kind {
             Kind::Line => file.line_range(line),
             Kind::NextLine => {
-                let next = (line + 1..file.line_count())
-                    .find(|&l| !file.text[file.line_range(l)].trim().is_empty());
+                // Past blank lines and other directives: stacked directives share their line.
+                let next = (line + 1..file.line_count()).find(|&l| {
+                    let t = file.text[file.line_range(l)].trim();
+                    !t.is_empty()
+                        && !directive_spans(t)
+                            .first()
+                            .is_some_and(|r| r.start == 0 && r.end == t.len())
+                });
                 match next {
                     Some(l) => file.line_range(l),
                     None => continue,
@@ -127,7 +152,7 @@ pub fn apply(
                     .map_or(file.text.len(), |e| e.span.start);
                 d.span.end..end
             }
-            Kind::Enable => continue,
+            Kind::Enable | Kind::Unknown => continue,
         };
         entries.push(Entry {
             directive: i,
@@ -148,6 +173,23 @@ pub fn apply(
     }
     let mut extra = Vec::new();
     for (i, d) in directives.iter().enumerate() {
+        if d.kind == Kind::Unknown {
+            let near = crate::problem::did_you_mean(&d.name, NAMES).map_or_else(
+                || format!("the directives are {}", NAMES.join(", ")),
+                |n| format!("did you mean `copydesk-{n}`?"),
+            );
+            extra.push(meta(
+                "copydesk.unknown-directive",
+                format!(
+                    "unknown directive `copydesk-{}`; it suppresses nothing",
+                    d.name
+                ),
+                "unknown directive",
+                d.span.clone(),
+                &near,
+            ));
+            continue;
+        }
         for name in d.rules.iter().filter(|n| !known(n)) {
             extra.push(meta(
                 "copydesk.unknown-rule",
@@ -169,7 +211,7 @@ pub fn apply(
             ));
         }
         let unused = entries.iter().any(|e| e.directive == i && !e.used);
-        if unused && d.rules.iter().all(|n| known(n)) {
+        if unused && d.rules.iter().all(|n| running(n)) {
             extra.push(meta(
                 "copydesk.unused-suppression",
                 "this suppression suppresses nothing".to_string(),

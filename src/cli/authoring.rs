@@ -156,10 +156,10 @@ pub(super) fn test_rules(args: &TestRulesArgs) -> Result<ExitCode, Error> {
             let problem = Problem::new(
                 f.example.span.clone(),
                 f.message(),
-                if f.expected_flag {
-                    "must be flagged"
-                } else {
-                    "must pass"
+                match (f.expected_flag, f.found.is_empty()) {
+                    (false, _) => "must pass",
+                    (true, true) => "must be flagged",
+                    (true, false) => "must be flagged on its marked span",
                 },
             );
             let file = &rule.origin.file;

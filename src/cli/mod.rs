@@ -20,6 +20,7 @@ use crate::rule::Severity;
 use crate::source::SourceFile;
 
 mod authoring;
+mod sources;
 
 /// Extensions checked when walking a directory, unless the config says otherwise.
 const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "html", "htm"];
@@ -45,6 +46,8 @@ enum Command {
     TestRules(authoring::TestRulesArgs),
     /// Write a commented copydesk.toml to start from in the current directory.
     Init,
+    /// List who is quoted or cited in a story: each source, its class, how often, where first.
+    Sources(sources::SourcesArgs),
 }
 
 /// Where rules and config come from, and how to colour messages: shared by every command.
@@ -149,6 +152,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => (authoring::explain(args), args.options.color),
         Command::TestRules(args) => (authoring::test_rules(args), args.options.color),
         Command::Init => (authoring::init(), ColorWhen::Auto),
+        Command::Sources(args) => (sources::sources(args), args.color),
     };
     match result {
         Ok(code) => code,
@@ -265,6 +269,20 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     if let Some(path) = &args.baseline {
+        if !path.exists() && !errors.is_empty() {
+            let mut err = stream(args.options.color, true);
+            for e in &errors {
+                write_error(&mut err, e);
+            }
+            write_error(
+                &mut err,
+                &format!(
+                    "{} not recorded: some files could not be checked",
+                    path.display()
+                ),
+            );
+            return Ok(ExitCode::from(2));
+        }
         if !path.exists() {
             let n = Baseline::write(path, &reports).map_err(Error::Message)?;
             let mut err = stream(args.options.color, true);
@@ -433,7 +451,8 @@ fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input
             {
                 continue;
             }
-            found.push(p.to_path_buf());
+            // `./story.md` is shown, and recorded in baselines, as `story.md`.
+            found.push(p.strip_prefix("./").unwrap_or(p).to_path_buf());
         }
         found.sort();
         inputs.extend(found.into_iter().map(|path| Input::File {

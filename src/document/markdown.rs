@@ -5,8 +5,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::{Block, BlockBuilder, BlockKind};
 
-/// Collects the prose blocks of a Markdown file.
-pub(super) fn blocks(text: &str) -> Vec<Block> {
+/// Collects the prose blocks of a Markdown file, and the byte ranges of its code.
+pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
+    let mut code = Vec::new();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -36,7 +37,12 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
             ) => flush(&mut current, &mut blocks),
-            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. }) => {
+            Event::Start(Tag::CodeBlock(_)) => {
+                code.push(range);
+                hidden += 1;
+            }
+            Event::Code(_) => code.push(range),
+            Event::Start(Tag::MetadataBlock(_) | Tag::Image { .. }) => {
                 hidden += 1;
             }
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image) => {
@@ -56,7 +62,7 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         }
     }
     flush(&mut current, &mut blocks);
-    blocks
+    (blocks, code)
 }
 
 #[cfg(test)]
@@ -66,7 +72,8 @@ mod tests {
     #[test]
     fn prose_only_with_original_offsets() {
         let src = "---\ntitle: x said\n---\n# Head\n\nSome *said* text &amp; `code`\nnext [link](http://u.rl).\n\n```\nsaid\n```\n";
-        let b = blocks(src);
+        let (b, code) = blocks(src);
+        assert_eq!(code.len(), 2);
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Head", "Some said text &  next link."]);
         let para = &b[1];

@@ -71,21 +71,24 @@ impl Block {
 pub struct Document {
     /// The prose blocks in reading order.
     pub blocks: Vec<Block>,
+    /// Byte ranges of code (Markdown code spans and blocks): never prose, never directives.
+    pub code: Vec<Range<usize>>,
 }
 
 impl Document {
     /// Reads `text` as `format`.
     pub fn parse(text: &str, format: Format) -> Self {
-        let blocks = match format {
+        let (blocks, code) = match format {
             Format::Markdown => markdown::blocks(text),
-            Format::Html => html::blocks(text),
-            Format::Plain => plain::blocks(text),
+            Format::Html => (html::blocks(text), Vec::new()),
+            Format::Plain => (plain::blocks(text), Vec::new()),
         };
         Document {
             blocks: blocks
                 .into_iter()
                 .filter(|b| !b.text.trim().is_empty())
                 .collect(),
+            code,
         }
     }
 }

@@ -1,0 +1,156 @@
+//! The attribution lexicon: reporting cues and source words, read from TOML
+//! (`rules/lexicon.toml`, bundled), so a newsroom can see and extend them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::rule::pattern;
+
+/// The bundled lexicon's text.
+pub const BUNDLED: &str = include_str!("../../rules/lexicon.toml");
+
+/// The kinds of reporting cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueKind {
+    /// Said, told, wrote, according to.
+    Speech,
+    /// Believe, fear, expect.
+    Cognition,
+    /// Criticized, praised, endorsed.
+    Stance,
+    /// Showing, wanting, deciding, supporting.
+    Other,
+}
+
+impl CueKind {
+    /// The names used in rule files.
+    pub const NAMES: &'static [&'static str] = &["speech", "cognition", "stance", "other"];
+
+    /// Parses a cue kind name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "speech" => Some(CueKind::Speech),
+            "cognition" => Some(CueKind::Cognition),
+            "stance" => Some(CueKind::Stance),
+            "other" => Some(CueKind::Other),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(rename = "description")]
+    _description: Option<String>,
+    cues: RawCues,
+    sources: RawSources,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCues {
+    speech: Vec<String>,
+    cognition: Vec<String>,
+    stance: Vec<String>,
+    other: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSources {
+    pronouns: Vec<String>,
+    roles: Vec<String>,
+    groups: Vec<String>,
+    documents: Vec<String>,
+    demonyms: Vec<String>,
+    institutions: Vec<String>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Every cue, longest first, word-bounded and case-insensitive.
+    pub cues: Regex,
+    kinds: HashMap<String, CueKind>,
+    /// Lower-case source words by what they make a source.
+    pub pronouns: Vec<String>,
+    /// Job or standing words ("official", "spokesperson").
+    pub roles: Vec<String>,
+    /// Group words ("analysts", "critics").
+    pub groups: Vec<String>,
+    /// Document words ("poll", "statement").
+    pub documents: Vec<String>,
+    /// Nationality and origin words, as written.
+    pub demonyms: Vec<String>,
+    /// Institution names, as written.
+    pub institutions: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parses a lexicon file.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let raw: Raw = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut kinds = HashMap::new();
+        for (list, kind) in [
+            (&raw.cues.speech, CueKind::Speech),
+            (&raw.cues.cognition, CueKind::Cognition),
+            (&raw.cues.stance, CueKind::Stance),
+            (&raw.cues.other, CueKind::Other),
+        ] {
+            for w in list {
+                kinds.entry(normalize(w)).or_insert(kind);
+            }
+        }
+        let mut all: Vec<&String> = raw
+            .cues
+            .speech
+            .iter()
+            .chain(&raw.cues.cognition)
+            .chain(&raw.cues.stance)
+            .chain(&raw.cues.other)
+            .collect();
+        all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let alternatives: Vec<String> = all.iter().map(|w| pattern::phrase_regex(w)).collect();
+        let cues = pattern::compile(&format!(r"\b(?:{})\b", alternatives.join("|")), false)?;
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
+        Ok(Self {
+            cues,
+            kinds,
+            pronouns: lower(raw.sources.pronouns),
+            roles: lower(raw.sources.roles),
+            groups: lower(raw.sources.groups),
+            documents: lower(raw.sources.documents),
+            demonyms: raw.sources.demonyms,
+            institutions: raw.sources.institutions,
+        })
+    }
+
+    /// The bundled lexicon.
+    pub fn bundled() -> &'static Lexicon {
+        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+            Lexicon::parse(BUNDLED)
+                .unwrap_or_else(|e| unreachable!("the bundled lexicon is valid: {e}"))
+        });
+        &LEXICON
+    }
+
+    /// The kind of a matched cue.
+    pub fn kind(&self, cue: &str) -> CueKind {
+        self.kinds
+            .get(&normalize(cue))
+            .copied()
+            .unwrap_or(CueKind::Speech)
+    }
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

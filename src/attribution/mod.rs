@@ -1,0 +1,564 @@
+//! Who said what: every attribution in a document — its reporting cue, its source phrase and
+//! the content it attributes — with each source classed as named, a reference to a source
+//! named earlier, anonymous, vague, or a document.
+
+pub mod lexicon;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::analysis::{Analysis, Place};
+pub use lexicon::{CueKind, Lexicon};
+
+/// What kind of source a phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceClass {
+    /// A named person or organisation.
+    Named,
+    /// A pronoun or description of a source named earlier.
+    Reference,
+    /// An unnamed individual or specific unnamed group.
+    Anonymous,
+    /// A group standing in for a source ("analysts", "many").
+    Vague,
+    /// A poll, report, statement or post.
+    Document,
+    /// No source at all: a claim nobody is said to make.
+    None,
+    /// A source phrase copydesk cannot class.
+    Other,
+}
+
+impl SourceClass {
+    /// The names used in rule files and output.
+    pub const NAMES: &'static [&'static str] = &[
+        "named",
+        "reference",
+        "anonymous",
+        "vague",
+        "document",
+        "none",
+        "other",
+    ];
+
+    /// Parses a class name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.name() == s)
+    }
+
+    const ALL: [SourceClass; 7] = [
+        SourceClass::Named,
+        SourceClass::Reference,
+        SourceClass::Anonymous,
+        SourceClass::Vague,
+        SourceClass::Document,
+        SourceClass::None,
+        SourceClass::Other,
+    ];
+
+    /// The name used in rule files and output.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// One attribution.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// The reporting cue ("said", "according to").
+    pub cue: Place,
+    /// The kind of cue.
+    pub cue_kind: CueKind,
+    /// The source phrase, if the sentence (or the paragraph, for a bare quotation) has one.
+    pub source: Option<Place>,
+    /// What is attributed: a quotation, or the reported clause.
+    pub content: Option<Place>,
+    /// Whether the content is a direct quotation.
+    pub quoted: bool,
+    /// The source's class (a resolved reference stays `Reference`).
+    pub class: SourceClass,
+    /// For a reference, the attribution whose named source it refers to.
+    pub resolves_to: Option<usize>,
+}
+
+/// Words that may stand between a source and its cue ("has also said").
+const SKIPPABLE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "recently",
+    "repeatedly",
+    "again",
+    "once",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "publicly",
+    "privately",
+    "often",
+    "still",
+    "already",
+    "long",
+    "not",
+    "never",
+    "quickly",
+    "immediately",
+    "flatly",
+    "angrily",
+    "bluntly",
+    "firmly",
+    "reportedly",
+    "continue",
+    "continued",
+    "continues",
+    "to",
+    "went",
+    "on",
+    "only",
+    "widely",
+    "generally",
+    "just",
+    "first",
+    "now",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "both",
+    "all",
+    "even",
+    "too",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+];
+
+/// Words at which a source phrase, read leftwards from its cue, stops.
+const BOUNDARY: &[&str] = &[
+    "that", "and", "but", "while", "as", "because", "when", "after", "before", "if", "so", "where",
+    "which", "though", "although", "since", "whether", "than", "what", "how", "why", "said",
+    "says", "told", "where", "whom", "whose", "or", "nor", "yet", "said.", "then",
+];
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "multiple",
+    "another", "few", "numerous", "various",
+];
+
+/// Finds the attributions in `a` with `lexicon`.
+pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    for (b, block) in a.doc.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let first_in_block = out.len();
+        for sentence in &a.sentences[b] {
+            let s_text = &text[sentence.clone()];
+            let mut found_cue = false;
+            for m in lexicon.cues.find_iter(s_text) {
+                let cue = sentence.start + m.start()..sentence.start + m.end();
+                let cue_place = Place {
+                    block: b,
+                    range: cue.clone(),
+                };
+                // A cue inside a quotation is the speaker's own word, not the writer's attribution.
+                if a.in_quotation(&cue_place) {
+                    continue;
+                }
+                found_cue = true;
+                let cue_text = m.as_str().to_lowercase();
+                let source = find_source(text, sentence, &cue, &cue_text);
+                let quote = quotation_in(a, b, sentence, &cue);
+                let (content, quoted) = if let Some(q) = quote {
+                    (Some(Place { block: b, range: q }), true)
+                } else {
+                    let rest = trim(text, cue.end..sentence.end);
+                    (rest.map(|range| Place { block: b, range }), false)
+                };
+                let class = source
+                    .as_ref()
+                    .map_or(SourceClass::None, |s| classify(&text[s.clone()], lexicon));
+                out.push(Attribution {
+                    cue: cue_place,
+                    cue_kind: lexicon.kind(&cue_text),
+                    source: source.map(|range| Place { block: b, range }),
+                    content,
+                    quoted,
+                    class,
+                    resolves_to: None,
+                });
+            }
+            // A sentence that is only a quotation belongs to the paragraph's speaker.
+            if !found_cue {
+                if let Some(q) = a
+                    .quotation_around(b, sentence.start)
+                    .filter(|q| q.end >= sentence.end.saturating_sub(1))
+                {
+                    let speaker = out[first_in_block..]
+                        .iter()
+                        .rev()
+                        .find(|x| x.source.is_some())
+                        .cloned();
+                    if let Some(speaker) = speaker {
+                        out.push(Attribution {
+                            content: Some(Place {
+                                block: b,
+                                range: q.start.max(sentence.start)..q.end.min(sentence.end),
+                            }),
+                            quoted: true,
+                            ..speaker
+                        });
+                    }
+                }
+            }
+        }
+    }
+    resolve(&mut out);
+    out
+}
+
+/// The top-level quotation a cue attributes: one in its sentence, nearest to the cue. A word
+/// or two in quotation marks is a label or scare quote, not speech.
+fn quotation_in(
+    a: &Analysis,
+    b: usize,
+    sentence: &Range<usize>,
+    cue: &Range<usize>,
+) -> Option<Range<usize>> {
+    let text = &a.doc.blocks[b].text;
+    a.quoted(b)
+        .iter()
+        .filter(|q| q.start < sentence.end && sentence.start < q.end)
+        .filter(|q| text[(*q).clone()].split_whitespace().count() >= 4)
+        .min_by_key(|q| {
+            if q.end <= cue.start {
+                cue.start - q.end
+            } else {
+                q.start.saturating_sub(cue.end)
+            }
+        })
+        .cloned()
+}
+
+/// `range` without surrounding whitespace and punctuation.
+fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = text.get(range.clone())?;
+    let is_edge =
+        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–' | '-');
+    let lead = s.len() - s.trim_start_matches(is_edge).len();
+    let body = s.trim_matches(is_edge);
+    (!body.is_empty()).then(|| range.start + lead..range.start + lead + body.len())
+}
+
+/// Words of `text[range]` with their byte ranges.
+fn words(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        let inside = !c.is_whitespace();
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push((s..at, &text[s..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s..range.end, &text[s..range.end]));
+    }
+    out
+}
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The source phrase of the cue at `cue` in `sentence`.
+fn find_source(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &Range<usize>,
+    cue_text: &str,
+) -> Option<Range<usize>> {
+    let before = &text[sentence.start..cue.start];
+    let before_trim = before.trim_end();
+    let after_cue = words(text, cue.end..sentence.end);
+    if cue_text == "according to" {
+        return phrase_after(text, &after_cue);
+    }
+    // ‘…,’ said a European defense official / …, said Maria Lopez
+    let inverted = before_trim.ends_with(['’', '”', '"', '\''])
+        || (before_trim.ends_with(',')
+            && after_cue.first().is_some_and(|(_, w)| {
+                let w0 = bare(w);
+                DETERMINERS.contains(&w0.as_str())
+                    || w0 == "the"
+                    || w.chars().next().is_some_and(char::is_uppercase)
+            }));
+    if inverted {
+        if let Some(r) = phrase_after(text, &after_cue) {
+            return Some(r);
+        }
+    }
+    // …, asserting that: the sentence's subject speaks.
+    if cue_text.ends_with("ing") && before_trim.ends_with(',') {
+        return subject(text, sentence);
+    }
+    phrase_before(text, sentence.start..cue.start)
+}
+
+/// The noun phrase right after a cue, up to punctuation or a clause.
+fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usize>> {
+    let mut end = None;
+    let mut start = None;
+    for (i, (r, w)) in after.iter().enumerate() {
+        let lw = bare(w);
+        if i == 0 && (lw == "that" || lw.is_empty()) {
+            return None;
+        }
+        if i > 0
+            && (BOUNDARY.contains(&lw.as_str()) || lw == "who" || lw == "speaking" || lw == "on")
+        {
+            break;
+        }
+        if i >= 10 {
+            break;
+        }
+        start.get_or_insert(r.start);
+        let ends_clause =
+            w.ends_with([',', '.', ';', ':', '?', '!']) || w.ends_with(['’', '”', '"']);
+        end = Some(r.end - w.len() + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+        if ends_clause {
+            break;
+        }
+    }
+    let r = start?..end?;
+    (r.end > r.start)
+        .then_some(r)
+        .filter(|r| !text[r.clone()].trim().is_empty())
+}
+
+/// The sentence's opening noun phrase: capitalised words with their titles.
+fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
+    let ws = words(text, sentence.clone());
+    let mut end = None;
+    for (i, (r, w)) in ws.iter().enumerate() {
+        let lw = bare(w);
+        let capital = w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !(capital || (i > 0 && matches!(lw.as_str(), "of" | "the" | "and"))) {
+            break;
+        }
+        end = Some(r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    Some(ws.first()?.0.start..end?)
+}
+
+/// The noun phrase right before a cue, skipping auxiliaries and appositives.
+fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut ws = words(text, range);
+    // Right after a quotation, with no phrase between: the source is not before the cue.
+    if ws
+        .last()
+        .is_some_and(|(_, w)| w.ends_with(['’', '”', '"', '\'']))
+    {
+        return None;
+    }
+    while ws
+        .last()
+        .is_some_and(|(_, w)| SKIPPABLE.contains(&bare(w).as_str()) && !w.ends_with(','))
+    {
+        ws.pop();
+    }
+    // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
+    if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
+        let commas: Vec<usize> = ws
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, w))| w.ends_with(','))
+            .map(|(i, _)| i)
+            .collect();
+        if commas.len() >= 2 {
+            let head_end = commas[commas.len() - 2];
+            let head = &ws[..=head_end];
+            let start = leftmost(head)?;
+            let end = ws.last()?.0.end - 1;
+            return Some(start..end);
+        }
+        return None;
+    }
+    let start = leftmost(&ws)?;
+    let end = ws.last()?.0.end;
+    let end = end
+        - (text[..end].len()
+            - text[..end]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .len());
+    (start < end).then_some(start..end)
+}
+
+/// Where the phrase ending at the last of `ws` starts: back to a boundary word or mark.
+fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
+    let mut start = None;
+    for (i, (r, w)) in ws.iter().enumerate().rev() {
+        let lw = bare(w);
+        let last = i + 1 == ws.len();
+        if BOUNDARY.contains(&lw.as_str()) && start.is_some() {
+            break;
+        }
+        // A lower-case verb ("has issued", "intensified") ends a noun phrase.
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if lower && (SKIPPABLE.contains(&lw.as_str()) || lw.ends_with("ed")) {
+            break;
+        }
+        if !last && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\'')) {
+            break;
+        }
+        if w.starts_with(['‘', '“', '"', '(']) {
+            start = Some(r.start + w.chars().next().map_or(0, char::len_utf8));
+            break;
+        }
+        start = Some(r.start);
+        if ws.len() - i >= 8 {
+            break;
+        }
+    }
+    start
+}
+
+/// Classes a source phrase.
+pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
+    let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
+    let mut ws: Vec<&str> = head_part.split_whitespace().collect();
+    // The head noun comes before "of", "for", "who", "familiar with" and the like.
+    if let Some(cut) = ws.iter().position(|w| {
+        matches!(
+            bare(w).as_str(),
+            "of" | "for"
+                | "at"
+                | "in"
+                | "with"
+                | "from"
+                | "who"
+                | "familiar"
+                | "close"
+                | "involved"
+                | "on"
+                | "inside"
+                | "within"
+                | "briefed"
+                | "knowledgeable"
+        )
+    }) {
+        if cut > 0 {
+            ws.truncate(cut);
+        }
+    }
+    let Some(first) = ws.first() else {
+        return SourceClass::Other;
+    };
+    let det = bare(first);
+    let head = ws.last().map(|w| bare(w)).unwrap_or_default();
+    if ws.len() == 1 && lexicon.pronouns.contains(&det) {
+        return SourceClass::Reference;
+    }
+    if lexicon.documents.contains(&head) {
+        return SourceClass::Document;
+    }
+    let is_name_word = |w: &&str| {
+        let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        t.chars().next().is_some_and(char::is_uppercase)
+            && !lexicon.demonyms.iter().any(|d| d == t)
+            && !lexicon
+                .institutions
+                .iter()
+                .any(|i| i.split_whitespace().any(|p| p == t))
+            && ![
+                &lexicon.roles,
+                &lexicon.groups,
+                &lexicon.pronouns,
+                &lexicon.documents,
+            ]
+            .iter()
+            .any(|l| l.contains(&t.to_lowercase()))
+            && !DETERMINERS.contains(&t.to_lowercase().as_str())
+            && !matches!(
+                t.to_lowercase().as_str(),
+                "the" | "mr." | "mrs." | "ms." | "dr."
+            )
+    };
+    let has_name = ws.iter().any(is_name_word);
+    let role = lexicon.roles.contains(&head);
+    if lexicon.groups.contains(&head) || (lexicon.groups.contains(&det) && ws.len() == 1) {
+        return SourceClass::Vague;
+    }
+    if role && DETERMINERS.contains(&det.as_str()) {
+        return SourceClass::Anonymous;
+    }
+    if role && !has_name {
+        if matches!(
+            det.as_str(),
+            "the" | "this" | "that" | "his" | "her" | "their" | "its"
+        ) && !head.ends_with('s')
+        {
+            return SourceClass::Reference;
+        }
+        return SourceClass::Anonymous;
+    }
+    if has_name {
+        return SourceClass::Named;
+    }
+    // "the Pentagon", "the Kremlin": an institution as the source names it.
+    if lexicon
+        .institutions
+        .iter()
+        .any(|i| head_part.contains(i.as_str()))
+    {
+        return SourceClass::Named;
+    }
+    SourceClass::Other
+}
+
+/// Points each reference at the nearest earlier named source.
+fn resolve(out: &mut [Attribution]) {
+    let mut last_named: Option<usize> = None;
+    for i in 0..out.len() {
+        match out[i].class {
+            SourceClass::Named => last_named = Some(i),
+            SourceClass::Reference => {
+                if let Some(n) = last_named {
+                    out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
+                } else {
+                    // A description nobody was named before is anonymous ("the spokesman").
+                    out[i].class = SourceClass::Anonymous;
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `copydesk sources FILE`: the ledger an editor wants beside a draft — every source, its
+//! class, how often it is quoted or cited, and where first.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{ColorWhen, stream};
+use crate::analysis::{Analysis, Place};
+use crate::attribution::{self, Attribution, Lexicon, SourceClass};
+use crate::document::{Document, Format as DocFormat};
+use crate::problem::Error;
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(super) enum LedgerFormat {
+    /// A table for people.
+    Human,
+    /// Every attribution, for programs.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(super) struct SourcesArgs {
+    /// The story to read.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LedgerFormat::Human)]
+    format: LedgerFormat,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub(super) color: ColorWhen,
+}
+
+#[derive(Serialize)]
+struct Span<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    source: Option<Span<'a>>,
+    cue: Span<'a>,
+    content: Option<Span<'a>>,
+    quoted: bool,
+    class: SourceClass,
+    cue_kind: attribution::CueKind,
+    /// For a reference, the start of the source it resolves to.
+    resolves_to: Option<usize>,
+}
+
+/// Reads and analyses one file.
+pub(crate) fn ledger(
+    path: &std::path::Path,
+) -> Result<(SourceFile, Analysis, Vec<Attribution>), Error> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Message(format!("cannot read `{}`: {e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Message(format!("`{}` is not valid UTF-8", path.display())))?;
+    let file = SourceFile::new(path.display().to_string(), text);
+    let analysis = Analysis::new(Document::parse(&file.text, DocFormat::from_path(path)));
+    let found = attribution::find(&analysis, Lexicon::bundled());
+    Ok((file, analysis, found))
+}
+
+pub(super) fn sources(args: &SourcesArgs) -> Result<ExitCode, Error> {
+    let (file, analysis, found) = ledger(&args.file)?;
+    let orig = |p: &Place| analysis.doc.blocks[p.block].to_original(p.range.clone());
+    let span = |p: &Place| {
+        let r = orig(p);
+        Span {
+            start: r.start,
+            end: r.end,
+            text: &file.text[r.clone()],
+        }
+    };
+    let mut out = stream(args.color, false);
+    let text = match args.format {
+        LedgerFormat::Json => {
+            let entries: Vec<Entry> = found
+                .iter()
+                .map(|a| Entry {
+                    source: a.source.as_ref().map(span),
+                    cue: span(&a.cue),
+                    content: a.content.as_ref().map(span),
+                    quoted: a.quoted,
+                    class: a.class,
+                    cue_kind: a.cue_kind,
+                    resolves_to: a
+                        .resolves_to
+                        .and_then(|i| found[i].source.as_ref())
+                        .map(|s| orig(s).start),
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&entries)
+                .map_err(|e| Error::Message(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+        LedgerFormat::Human => human(&file, &analysis, &found),
+    };
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Message(format!("cannot write output: {e}")))
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The table: one row a source, references folded into what they refer to.
+fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> String {
+    struct Row {
+        name: String,
+        class: SourceClass,
+        quoted: usize,
+        cited: usize,
+        first: (usize, usize),
+        aliases: Vec<String>,
+    }
+    let orig = |p: &Place| analysis.doc.blocks[p.block].to_original(p.range.clone());
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
+    let mut order = Vec::new();
+    for a in found {
+        let Some(src) = &a.source else { continue };
+        let (key_attr, alias) = match a.resolves_to {
+            Some(i) => (&found[i], Some(collapse(&file.text[orig(src)]))),
+            None => (a, None),
+        };
+        let Some(key_src) = &key_attr.source else {
+            continue;
+        };
+        let name = collapse(&file.text[orig(key_src)]);
+        let key = if key_attr.class == SourceClass::Named {
+            surname(&name)
+        } else {
+            format!("{name}@{}", orig(key_src).start)
+        };
+        let row = rows.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Row {
+                name: name.clone(),
+                class: key_attr.class,
+                quoted: 0,
+                cited: 0,
+                first: file.location(orig(src).start),
+                aliases: Vec::new(),
+            }
+        });
+        if name.len() > row.name.len() && key_attr.class == SourceClass::Named {
+            row.name = name;
+        }
+        if a.quoted {
+            row.quoted += 1;
+        } else {
+            row.cited += 1;
+        }
+        if let Some(alias) = alias {
+            if !row.aliases.contains(&alias) {
+                row.aliases.push(alias);
+            }
+        }
+    }
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{:<40} {:<10} {:>6} {:>6}  FIRST",
+        "SOURCE", "CLASS", "QUOTED", "CITED"
+    );
+    let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+    for key in &order {
+        let r = &rows[key];
+        let mut name = r.name.clone();
+        if name.chars().count() > 40 {
+            name = name.chars().take(39).collect::<String>() + "…";
+        }
+        let _ = writeln!(
+            s,
+            "{:<40} {:<10} {:>6} {:>6}  {}:{}",
+            name,
+            r.class.name(),
+            r.quoted,
+            r.cited,
+            r.first.0,
+            r.first.1
+        );
+        if !r.aliases.is_empty() {
+            let _ = writeln!(s, "    also as: {}", r.aliases.join(", "));
+        }
+        *totals.entry(r.class.name()).or_default() += 1;
+    }
+    let unsourced = found.iter().filter(|a| a.source.is_none()).count();
+    let parts: Vec<String> = ["named", "anonymous", "vague", "document", "other"]
+        .iter()
+        .map(|c| format!("{} {c}", totals.get(c).copied().unwrap_or(0)))
+        .collect();
+    let _ = writeln!(
+        s,
+        "\nsources: {}; {unsourced} cue(s) with no source",
+        parts.join(", ")
+    );
+    s
+}
+
+/// The key that groups "Mark Rutte" and "Rutte": the last capitalised word.
+fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .unwrap_or(name)
+        .to_string()
+}

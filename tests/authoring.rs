@@ -1,0 +1,1182 @@
+//! The rule-authoring commands (`rules`, `explain`, `test-rules`, `init`) and the editor's
+//! controls (suppression comments, baselines, `[[override]]`, `vocab`, `--select`/`--ignore`,
+//! `extends`), end to end: exit codes and the exact text on stdout and stderr.
+//!
+//! Every test runs the real binary in its own scratch directory under the system temp dir, with
+//! `--color never`, and with `--no-config` unless it is about `copydesk.toml`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use assert_cmd::Command;
+
+/// How many rules the bundled sets hold; `rules` and `test-rules` count them.
+const BUNDLED_RULES: usize = 19;
+/// How many examples the bundled rules carry; `test-rules` counts them.
+const BUNDLED_EXAMPLES: usize = 82;
+
+/// A sentence only `anonymity.bare-source` flags, at a warning.
+const BARE_SOURCE: &str = "A source said the deal was off.\n";
+/// A sentence no bundled rule flags.
+const CLEAN: &str = "The mayor opened the new library on Tuesday.\n";
+
+/// `--format short` for `anonymity.bare-source` on “A source said” at `at` (`path:line:col`).
+fn bare_source(at: &str) -> String {
+    format!(
+        "{at}: warning[anonymity.bare-source] “A source said”: a source with no description of \
+         who they are\n"
+    )
+}
+
+/// `--format short` for `framing.cliche` on “remains to be seen” at `at`.
+fn cliche(at: &str) -> String {
+    format!("{at}: info[framing.cliche] cliché: “remains to be seen”\n")
+}
+
+/// `--format short` for `anonymity.unnamed-official` on “a senior official” at `at`.
+fn unnamed_official(at: &str) -> String {
+    format!(
+        "{at}: warning[anonymity.unnamed-official] statement attributed to an unnamed source: \
+         “a senior official”\n"
+    )
+}
+
+/// A scratch working directory, removed when dropped (also when the test fails).
+struct Sandbox {
+    dir: PathBuf,
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Sandbox {
+    fn new(name: &str) -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!(
+            "copydesk-authoring-{}-{n}-{name}",
+            std::process::id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create the sandbox");
+        // The binary reports a discovered config by its absolute, canonical path.
+        let dir = dir.canonicalize().expect("canonicalize the sandbox");
+        Self { dir }
+    }
+
+    fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `contents` to `rel`, creating parent directories.
+    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.dir.join(rel);
+        fs::create_dir_all(path.parent().expect("a file has a parent")).expect("create dirs");
+        fs::write(path, contents).expect("write a sandbox file");
+    }
+
+    /// Reads `rel`, which must exist.
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.dir.join(rel)).expect("read a sandbox file")
+    }
+
+    /// The path the binary shows for a `copydesk.toml` it found in the sandbox.
+    fn config_path(&self) -> String {
+        self.dir.join("copydesk.toml").display().to_string()
+    }
+
+    /// Runs `copydesk <args>` in the sandbox.
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_in(".", args)
+    }
+
+    /// Runs `copydesk <args>` in `sub` of the sandbox.
+    fn run_in(&self, sub: &str, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("copydesk").expect("the copydesk binary is built");
+        let out = cmd
+            .current_dir(self.dir.join(sub))
+            .args(args)
+            .output()
+            .expect("run copydesk");
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Runs `copydesk check --color never --no-config <args>` in the sandbox.
+    fn check(&self, args: &[&str]) -> Run {
+        let mut all = vec!["check", "--color", "never", "--no-config"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// Runs `copydesk check --color never --format short --no-config <args>` in the sandbox.
+    fn short(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--format", "short"];
+        all.extend_from_slice(args);
+        self.check(&all)
+    }
+
+    /// Runs `copydesk check --color never <args>` in `sub`, letting it find `copydesk.toml`.
+    fn check_with_config(&self, sub: &str, args: &[&str]) -> Run {
+        let mut all = vec!["check", "--color", "never"];
+        all.extend_from_slice(args);
+        self.run_in(sub, &all)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Asserts a run's exit code, stdout and stderr, exactly.
+#[track_caller]
+fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
+    assert_eq!(run.stdout, stdout, "stdout of {run:#?}");
+    assert_eq!(run.stderr, stderr, "stderr of {run:#?}");
+    assert_eq!(run.code, Some(code), "exit code of {run:#?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// copydesk rules
+
+#[test]
+fn rules_lists_every_bundled_rule_under_a_header() {
+    let sb = Sandbox::new("rules");
+    let run = sb.run(&["rules", "--no-config", "--color", "never"]);
+    assert_eq!(run.stderr, "", "{run:#?}");
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("RULE                                KIND          SEVERITY  SCOPE      DEFINED AT"),
+        "{run:#?}"
+    );
+    assert_eq!(
+        lines.get(1).copied(),
+        Some(
+            "anonymity.unnamed-official          conditional   warning   sentence   \
+             <bundled>/anonymity.toml:58"
+        ),
+        "{run:#?}"
+    );
+    let total = format!("{BUNDLED_RULES} rules");
+    assert_eq!(lines.last().copied(), Some(total.as_str()), "{run:#?}");
+    // The header, a line a rule, and the count.
+    assert_eq!(lines.len(), BUNDLED_RULES + 2, "{run:#?}");
+    assert!(run.stdout.ends_with('\n'), "{run:#?}");
+}
+
+/// A user rule set: one rule, with examples that all hold.
+const HOUSE_RULES: &str = r#"description = "House style"
+
+[[rule]]
+id = "irregardless"
+kind = "existence"
+severity = "error"
+message = "nonstandard word “{match}”"
+label = "use “regardless”"
+words = ["irregardless"]
+examples.flag = ["He went ahead, [[irregardless]] of the cost."]
+examples.pass = ["He went ahead regardless of the cost."]
+"#;
+
+#[test]
+fn rules_lists_a_user_rule_with_its_file_and_line() {
+    let sb = Sandbox::new("rules-user");
+    sb.write("house.toml", HOUSE_RULES);
+    let run = sb.run(&[
+        "rules",
+        "--no-config",
+        "--color",
+        "never",
+        "--rules",
+        "house.toml",
+    ]);
+    assert_eq!(run.stderr, "", "{run:#?}");
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let total = format!("{} rules", BUNDLED_RULES + 1);
+    assert_eq!(
+        lines[lines.len().saturating_sub(2)..],
+        [
+            "house.irregardless                  existence     error     sentence   house.toml:4",
+            total.as_str(),
+        ],
+        "{run:#?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// copydesk explain
+
+#[test]
+fn explain_shows_everything_a_rule_says_about_itself() {
+    let sb = Sandbox::new("explain");
+    let run = sb.run(&[
+        "explain",
+        "anonymity.bare-source",
+        "--no-config",
+        "--color",
+        "never",
+    ]);
+    let expected = r#"anonymity.bare-source
+  kind existence, severity warning, scope sentence, quotations include
+  defined at <bundled>/anonymity.toml:136
+
+Flags "sources said", "a source told", "according to sources" when nothing describes the
+source's position. Described sources ("sources close to the talks") are left to
+`anonymity.unnamed-official`.
+
+message: “{match}”: a source with no description of who they are
+label:   which source?
+help:    describe the source's position and why they know (“a State Department official involved in the talks”)
+note:    AP: a bare “a source” or “sources” tells the reader nothing about the source's reliability
+
+it flags:
+  Sources said the minister would resign.
+  The deal is off, according to sources.
+  A source told reporters the vote was delayed.
+
+it passes:
+  Sources close to the talks said the deal was off.
+  The river is the main source of water for the town.
+"#;
+    assert_run(&run, 0, expected, "");
+}
+
+#[test]
+fn explain_misspelt_id_suggests_the_nearest() {
+    let sb = Sandbox::new("explain-typo");
+    let run = sb.run(&[
+        "explain",
+        "anonymity.bare-sorce",
+        "--no-config",
+        "--color",
+        "never",
+    ]);
+    assert_run(
+        &run,
+        2,
+        "",
+        "error: no rule `anonymity.bare-sorce`; did you mean `anonymity.bare-source`?\n",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// copydesk test-rules
+
+#[test]
+fn test_rules_bundled_examples_all_pass() {
+    let sb = Sandbox::new("test-rules");
+    let run = sb.run(&["test-rules", "--no-config", "--color", "never"]);
+    assert_run(
+        &run,
+        0,
+        &format!("tested {BUNDLED_RULES} rules, {BUNDLED_EXAMPLES} examples: all pass\n"),
+        "",
+    );
+}
+
+#[test]
+fn test_rules_points_at_each_failing_example_in_the_toml() {
+    let sb = Sandbox::new("test-rules-failing");
+    sb.write(
+        "house.toml",
+        r#"description = "House style"
+
+[[rule]]
+id = "irregardless"
+kind = "existence"
+severity = "error"
+message = "nonstandard word “{match}”"
+words = ["irregardless"]
+examples.flag = [
+  "He went ahead, irregardless of the cost.",
+  "He went ahead regardless of the cost.",
+  "Irregardless, the [[vote went ahead]].",
+]
+examples.pass = [
+  "The vote went ahead regardless.",
+  "The vote went ahead, irregardless.",
+]
+"#,
+    );
+    let run = sb.run(&[
+        "test-rules",
+        "--no-config",
+        "--color",
+        "never",
+        "house.toml",
+    ]);
+    let expected = format!(
+        r#"error: `house.irregardless` does not flag its flag example
+   ┌─ house.toml:11:3
+   │
+11 │   "He went ahead regardless of the cost.",
+   │   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ must be flagged
+
+error: `house.irregardless` flags “Irregardless” instead of the marked “vote went ahead”
+   ┌─ house.toml:12:3
+   │
+12 │   "Irregardless, the [[vote went ahead]].",
+   │   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ must be flagged on its marked span
+
+error: `house.irregardless` flags its pass example at “irregardless”
+   ┌─ house.toml:16:3
+   │
+16 │   "The vote went ahead, irregardless.",
+   │   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ must pass
+
+tested {} rules, {} examples: 3 failed
+"#,
+        BUNDLED_RULES + 1,
+        BUNDLED_EXAMPLES + 5
+    );
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn test_rules_unbalanced_marker_is_a_load_error_at_the_example() {
+    let sb = Sandbox::new("test-rules-unbalanced");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "irregardless"
+kind = "existence"
+message = "nonstandard word “{match}”"
+words = ["irregardless"]
+examples.flag = [
+  "He went ahead, [[irregardless of the cost.",
+]
+"#,
+    );
+    let run = sb.run(&[
+        "test-rules",
+        "--no-config",
+        "--color",
+        "never",
+        "house.toml",
+    ]);
+    let expected = r#"error: `[[` opens a marked span that no `]]` closes
+  ┌─ house.toml:7:3
+  │
+7 │   "He went ahead, [[irregardless of the cost.",
+  │   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ in this example
+
+error: could not load rules: 1 problem found
+"#;
+    assert_run(&run, 2, "", expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// copydesk init
+
+#[test]
+fn init_writes_a_config_that_loads() {
+    let sb = Sandbox::new("init");
+    let run = sb.run(&["init"]);
+    assert_run(
+        &run,
+        0,
+        "wrote copydesk.toml: every setting is commented out; uncomment what you need\n",
+        "",
+    );
+    assert_eq!(sb.read("copydesk.toml"), copydesk::config::TEMPLATE);
+    // `check` finds and parses the new file: a broken one would exit 2 with an error.
+    sb.write("story.md", CLEAN);
+    assert_run(&sb.check_with_config(".", &["story.md"]), 0, "", "");
+}
+
+#[test]
+fn init_refuses_to_overwrite_an_existing_config() {
+    let sb = Sandbox::new("init-twice");
+    assert_eq!(sb.run(&["init"]).code, Some(0));
+    let edited = "fail-on = \"error\"\n";
+    sb.write("copydesk.toml", edited);
+    assert_run(
+        &sb.run(&["init"]),
+        2,
+        "",
+        "error: copydesk.toml already exists here; edit it, or remove it to start again\n",
+    );
+    assert_eq!(sb.read("copydesk.toml"), edited);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suppression comments
+
+/// A directive for `anonymity.unnamed-official` with a reason.
+const WHISTLEBLOWER: &str = "<!-- copydesk-disable-next-line anonymity.unnamed-official: \
+                             protected whistleblower -->";
+
+#[test]
+fn disable_next_line_in_markdown() {
+    let sb = Sandbox::new("next-line-md");
+    sb.write(
+        "story.md",
+        format!(
+            "The budget passed on Tuesday.\n\n{WHISTLEBLOWER}\nThe plan is dead, a senior \
+             official said.\n\nThe plan is dead, a senior official said.\n"
+        ),
+    );
+    // Only the second, unsuppressed line is reported.
+    let run = sb.short(&["story.md"]);
+    assert_run(&run, 1, &unnamed_official("story.md:6:19"), "");
+}
+
+#[test]
+fn disable_next_line_in_markdown_shows_nothing_in_human_output() {
+    let sb = Sandbox::new("next-line-md-human");
+    sb.write(
+        "story.md",
+        format!("{WHISTLEBLOWER}\n“It was rigged,” a senior official said.\n"),
+    );
+    assert_run(&sb.check(&["story.md"]), 0, "", "");
+    // Without the comment the line is flagged.
+    sb.write("bare.md", "“It was rigged,” a senior official said.\n");
+    assert_run(
+        &sb.short(&["bare.md"]),
+        1,
+        &unnamed_official("bare.md:1:18"),
+        "",
+    );
+}
+
+#[test]
+fn disable_next_line_in_html() {
+    let sb = Sandbox::new("next-line-html");
+    sb.write(
+        "story.html",
+        format!(
+            "<p>The budget passed on Tuesday.</p>\n{WHISTLEBLOWER}\n<p>The plan is dead, a \
+             senior official said.</p>\n<p>The plan is dead, a senior official said.</p>\n"
+        ),
+    );
+    let run = sb.short(&["story.html"]);
+    assert_run(&run, 1, &unnamed_official("story.html:4:22"), "");
+}
+
+#[test]
+fn disable_next_line_in_plain_text() {
+    let sb = Sandbox::new("next-line-txt");
+    sb.write(
+        "story.txt",
+        format!(
+            "The budget passed on Tuesday.\n{WHISTLEBLOWER}\nThe plan is dead, a senior \
+             official said.\nThe plan is dead, a senior official said.\n"
+        ),
+    );
+    let run = sb.short(&["story.txt"]);
+    assert_run(&run, 1, &unnamed_official("story.txt:4:19"), "");
+}
+
+#[test]
+fn suppressed_finding_is_listed_in_json_with_its_reason() {
+    let sb = Sandbox::new("suppressed-json");
+    sb.write(
+        "story.md",
+        format!("{WHISTLEBLOWER}\nThe plan is dead, a senior official said.\n"),
+    );
+    let run = sb.check(&["--format", "json", "story.md"]);
+    let expected = r#"[
+  {
+    "path": "story.md",
+    "rule": "anonymity.unnamed-official",
+    "severity": "warning",
+    "message": "statement attributed to an unnamed source: “a senior official”",
+    "start": 106,
+    "end": 123,
+    "line": 2,
+    "column": 19,
+    "end_line": 2,
+    "end_column": 36,
+    "match": "a senior official",
+    "label": "unnamed source",
+    "help": "name the source, or say why anonymity was granted and why the source is in a position to know",
+    "note": "a demonym or an institution (“European”, “Kremlin”) describes a source; it does not name one",
+    "secondary": [],
+    "suppression": {
+      "kind": "inSource",
+      "justification": "protected whistleblower"
+    }
+  }
+]
+"#;
+    // A suppressed finding does not fail the run.
+    assert_run(&run, 0, expected, "");
+}
+
+#[test]
+fn disable_line_at_the_end_of_a_line_in_markdown() {
+    let sb = Sandbox::new("disable-line-md");
+    sb.write(
+        "story.md",
+        "Sources said the deal was off. <!-- copydesk-disable-line anonymity.bare-source: wire \
+         copy -->\nA source said the talks would resume.\n",
+    );
+    // The next line of the same paragraph is not covered.
+    let run = sb.short(&["story.md"]);
+    assert_run(&run, 1, &bare_source("story.md:2:1"), "");
+}
+
+#[test]
+fn disable_line_at_the_end_of_a_line_in_plain_text() {
+    let sb = Sandbox::new("disable-line-txt");
+    // The reason would be flagged as prose: “A source said” is a bare source.
+    sb.write(
+        "story.txt",
+        "A source said the deal was off. <!-- copydesk-disable-line anonymity.bare-source: a \
+         source said so -->\nA source said the talks would resume.\n",
+    );
+    let run = sb.short(&["story.txt"]);
+    assert_run(&run, 1, &bare_source("story.txt:2:1"), "");
+}
+
+#[test]
+fn disable_enable_region() {
+    let sb = Sandbox::new("region");
+    sb.write(
+        "story.md",
+        "Whether the deal holds remains to be seen.
+
+<!-- copydesk-disable framing: quoted from the 1998 editorial -->
+Whether the deal holds remains to be seen.
+
+A source said the deal was off.
+<!-- copydesk-enable framing -->
+
+Whether the deal holds remains to be seen.
+",
+    );
+    // Framing is off between the comments, anonymity is not; framing is back after `enable`.
+    let run = sb.short(&["story.md"]);
+    let expected = [
+        cliche("story.md:1:24"),
+        bare_source("story.md:6:1"),
+        cliche("story.md:9:24"),
+    ]
+    .concat();
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn suppression_naming_a_whole_set() {
+    let sb = Sandbox::new("suppress-set");
+    let line =
+        "A source said the plan is dead, a senior official said, and it remains to be seen.\n";
+    sb.write("bare.md", line);
+    // Without the comment: two anonymity findings and one framing finding.
+    let expected = [
+        bare_source("bare.md:1:1"),
+        unnamed_official("bare.md:1:33"),
+        cliche("bare.md:1:64"),
+    ]
+    .concat();
+    assert_run(&sb.short(&["bare.md"]), 1, &expected, "");
+    sb.write(
+        "story.md",
+        format!(
+            "<!-- copydesk-disable-next-line anonymity: the source is named in the sidebar \
+             -->\n{line}"
+        ),
+    );
+    // The set covers both anonymity rules; the framing finding (info) is still reported.
+    assert_run(&sb.short(&["story.md"]), 0, &cliche("story.md:2:64"), "");
+}
+
+#[test]
+fn suppression_naming_no_rule_suppresses_every_rule() {
+    let sb = Sandbox::new("suppress-all");
+    sb.write(
+        "story.md",
+        "<!-- copydesk-disable-next-line: a quoted headline -->\nA source said the plan is \
+         dead, a senior official said, and it remains to be seen.\nA source said the deal was \
+         off.\n",
+    );
+    let run = sb.short(&["story.md"]);
+    assert_run(&run, 1, &bare_source("story.md:3:1"), "");
+}
+
+#[test]
+fn suppression_naming_an_unknown_rule_is_reported() {
+    let sb = Sandbox::new("suppress-unknown");
+    sb.write(
+        "story.md",
+        "<!-- copydesk-disable-next-line anonymity.bare-sorce: named in the sidebar -->\nA \
+         source said the deal was off.\n",
+    );
+    let expected = r"warning[copydesk.unknown-rule]: suppression names `anonymity.bare-sorce`, which is neither a loaded rule nor a rule set
+  ┌─ story.md:1:1
+  │
+1 │ <!-- copydesk-disable-next-line anonymity.bare-sorce: named in the sidebar -->
+  │ ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unknown rule
+  │
+  = help: `copydesk rules` lists the rules; a set is the part of an id before the dot
+
+warning[anonymity.bare-source]: “A source said”: a source with no description of who they are
+  ┌─ story.md:2:1
+  │
+2 │ A source said the deal was off.
+  │ ^^^^^^^^^^^^^ which source?
+  │
+  = help: describe the source's position and why they know (“a State Department official involved in the talks”)
+  = note: AP: a bare “a source” or “sources” tells the reader nothing about the source's reliability
+
+found 2 warnings in 1 file
+";
+    assert_run(&sb.check(&["story.md"]), 1, expected, "");
+}
+
+#[test]
+fn suppression_that_suppresses_nothing_is_reported() {
+    let sb = Sandbox::new("suppress-unused");
+    sb.write(
+        "story.md",
+        format!(
+            "<!-- copydesk-disable-next-line anonymity.bare-source: named in the sidebar \
+             -->\n{CLEAN}{BARE_SOURCE}"
+        ),
+    );
+    // The comment covers the clean line only; the finding on the line after is still reported.
+    let expected = r"warning[copydesk.unused-suppression]: this suppression suppresses nothing
+  ┌─ story.md:1:1
+  │
+1 │ <!-- copydesk-disable-next-line anonymity.bare-source: named in the sidebar -->
+  │ ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ unused
+  │
+  = help: remove it, or check the rule it names and the line it applies to
+
+warning[anonymity.bare-source]: “A source said”: a source with no description of who they are
+  ┌─ story.md:3:1
+  │
+3 │ A source said the deal was off.
+  │ ^^^^^^^^^^^^^ which source?
+  │
+  = help: describe the source's position and why they know (“a State Department official involved in the talks”)
+  = note: AP: a bare “a source” or “sources” tells the reader nothing about the source's reliability
+
+found 2 warnings in 1 file
+";
+    assert_run(&sb.check(&["story.md"]), 1, expected, "");
+}
+
+#[test]
+fn require_reason_reports_a_suppression_without_one() {
+    let sb = Sandbox::new("require-reason");
+    sb.write("copydesk.toml", "require-reason = true\n");
+    sb.write(
+        "story.md",
+        format!(
+            "<!-- copydesk-disable-next-line anonymity.bare-source -->\n{BARE_SOURCE}\n<!-- \
+             copydesk-disable-next-line anonymity.bare-source: named in the sidebar \
+             -->\n{BARE_SOURCE}"
+        ),
+    );
+    // The suppression still applies; only the one without a reason is reported.
+    let expected = r"warning[copydesk.missing-reason]: suppression gives no reason
+  ┌─ story.md:1:1
+  │
+1 │ <!-- copydesk-disable-next-line anonymity.bare-source -->
+  │ ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ no reason
+  │
+  = help: say why after a colon: `<!-- copydesk-disable-next-line RULE: reason -->`
+
+found 1 warning in 1 file
+";
+    assert_run(&sb.check_with_config(".", &["story.md"]), 1, expected, "");
+    // Without `require-reason` the same text is clean.
+    assert_run(&sb.check(&["story.md"]), 0, "", "");
+}
+
+#[test]
+fn plain_text_directive_line_is_not_prose() {
+    let sb = Sandbox::new("txt-directive-words");
+    // As prose, the reason is flagged twice: a bare source and a cliché.
+    sb.write("prose.txt", "A source said it remains to be seen.\n");
+    let expected = [bare_source("prose.txt:1:1"), cliche("prose.txt:1:18")].concat();
+    assert_run(&sb.short(&["prose.txt"]), 1, &expected, "");
+    sb.write(
+        "story.txt",
+        "<!-- copydesk-disable-next-line framing.cliche: a source said it remains to be seen \
+         -->\nWhether the deal holds remains to be seen.\n",
+    );
+    assert_run(&sb.short(&["story.txt"]), 0, "", "");
+}
+
+#[test]
+fn plain_text_directive_line_does_not_split_a_paragraph() {
+    let sb = Sandbox::new("txt-directive-split");
+    // Paragraphs are separated by blank lines here, so the first three lines are one paragraph
+    // and “a senior official … said” is one sentence across the comment.
+    sb.write(
+        "story.txt",
+        "The plan is dead, a senior official
+<!-- copydesk-disable-next-line framing.cliche: a quoted headline -->
+said it remains to be seen.
+
+The mayor opened the new library on Tuesday.
+",
+    );
+    let run = sb.short(&["story.txt"]);
+    assert_run(&run, 1, &unnamed_official("story.txt:1:19"), "");
+}
+
+#[test]
+fn plain_text_directive_line_does_not_merge_paragraphs() {
+    let sb = Sandbox::new("txt-directive-merge");
+    // No blank lines: one paragraph a line. The comment line must not count as a blank line
+    // (which would join lines 3 and 4 into one paragraph, and one flagged sentence).
+    sb.write(
+        "story.txt",
+        "The budget passed on Tuesday.
+<!-- copydesk-disable-next-line anonymity.bare-source: named in the sidebar -->
+A source said the deal was off. The plan is dead, a senior official
+said on Tuesday.
+",
+    );
+    assert_run(&sb.short(&["story.txt"]), 0, "", "");
+}
+
+#[test]
+fn stacked_next_line_directives_both_apply_to_the_next_prose_line() {
+    let sb = Sandbox::new("stacked");
+    let text = "<!-- copydesk-disable-next-line anonymity.bare-source: named in the sidebar -->
+<!-- copydesk-disable-next-line framing.cliche: a quoted headline -->
+A source said it remains to be seen.
+";
+    sb.write("story.md", text);
+    sb.write("story.txt", text);
+    assert_run(&sb.short(&["story.md"]), 0, "", "");
+    assert_run(&sb.short(&["story.txt"]), 0, "", "");
+}
+
+#[test]
+fn misspelt_directive_suppresses_nothing_and_is_reported() {
+    let sb = Sandbox::new("misspelt-directive");
+    sb.write(
+        "story.md",
+        "A source said the deal was off.
+<!-- copydesk-disable-nextline anonymity.bare-source: named in the sidebar -->
+A source said the deal was off.
+
+A source said it again.
+",
+    );
+    let run = sb.short(&["story.md"]);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert_eq!(run.stderr, "", "{run:#?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{run:#?}");
+    assert_eq!(format!("{}\n", lines[0]), bare_source("story.md:1:1"));
+    // The directive itself is reported by the name it was written with.
+    assert!(
+        lines[1].starts_with("story.md:2:1: warning[copydesk.")
+            && lines[1].contains("copydesk-disable-nextline")
+            && !lines[1].contains("`-nextline`"),
+        "{run:#?}"
+    );
+    assert_eq!(format!("{}\n", lines[2]), bare_source("story.md:3:1"));
+    assert_eq!(format!("{}\n", lines[3]), bare_source("story.md:5:1"));
+}
+
+#[test]
+fn directive_in_a_markdown_code_span_is_not_a_suppression() {
+    let sb = Sandbox::new("code-span-directive");
+    sb.write(
+        "story.md",
+        "Write `<!-- copydesk-disable-next-line anonymity.bare-source: why -->` above the \
+         line.\nA source said the deal was off.\n",
+    );
+    assert_run(
+        &sb.short(&["story.md"]),
+        1,
+        &bare_source("story.md:2:1"),
+        "",
+    );
+}
+
+#[test]
+fn suppression_of_a_deselected_rule_is_not_unknown() {
+    let sb = Sandbox::new("suppress-deselected");
+    sb.write(
+        "story.md",
+        "<!-- copydesk-disable-next-line framing.cliche: a quoted headline -->
+Whether the deal holds remains to be seen.
+A source said the deal was off.
+",
+    );
+    let run = sb.short(&["--select", "anonymity", "story.md"]);
+    assert_run(&run, 1, &bare_source("story.md:3:1"), "");
+}
+
+#[test]
+fn suppression_of_a_rule_disabled_in_config_is_not_unknown() {
+    let sb = Sandbox::new("suppress-disabled");
+    sb.write("copydesk.toml", "disable = [\"framing.cliche\"]\n");
+    sb.write(
+        "story.md",
+        "<!-- copydesk-disable-next-line framing.cliche: a quoted headline -->
+Whether the deal holds remains to be seen.
+A source said the deal was off.
+",
+    );
+    let run = sb.check_with_config(".", &["--format", "short", "story.md"]);
+    assert_run(&run, 1, &bare_source("story.md:3:1"), "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// --baseline
+
+/// A story with one anonymity warning and one framing info.
+const ARCHIVE: &str =
+    "A source said the deal was off.\nWhether the deal holds remains to be seen.\n";
+
+#[test]
+fn baseline_first_run_records_the_findings() {
+    let sb = Sandbox::new("baseline-record");
+    sb.write("story.md", ARCHIVE);
+    let run = sb.check(&["--baseline", "baseline.json", "story.md"]);
+    assert_run(
+        &run,
+        0,
+        "",
+        "recorded 2 findings in baseline.json; later runs with --baseline report only new ones\n",
+    );
+    assert!(sb.path().join("baseline.json").is_file());
+}
+
+#[test]
+fn baseline_second_run_reports_nothing() {
+    let sb = Sandbox::new("baseline-again");
+    sb.write("story.md", ARCHIVE);
+    assert_eq!(
+        sb.check(&["--baseline", "baseline.json", "story.md"]).code,
+        Some(0)
+    );
+    assert_run(
+        &sb.check(&["--baseline", "baseline.json", "story.md"]),
+        0,
+        "",
+        "",
+    );
+}
+
+#[test]
+fn baseline_reports_only_a_new_finding_after_lines_are_inserted_above() {
+    let sb = Sandbox::new("baseline-new");
+    sb.write("story.md", ARCHIVE);
+    assert_eq!(
+        sb.check(&["--baseline", "baseline.json", "story.md"]).code,
+        Some(0)
+    );
+    sb.write(
+        "story.md",
+        format!("The council met on Monday.\n\nSources said the vote was delayed.\n\n{ARCHIVE}"),
+    );
+    let run = sb.short(&["--baseline", "baseline.json", "story.md"]);
+    assert_run(
+        &run,
+        1,
+        "story.md:3:1: warning[anonymity.bare-source] “Sources said”: a source with no \
+         description of who they are\n",
+        "",
+    );
+}
+
+#[test]
+fn baseline_corrupt_file_is_an_error() {
+    let sb = Sandbox::new("baseline-corrupt");
+    sb.write("story.md", ARCHIVE);
+    sb.write("baseline.json", "{\"version\": 1, \"findings\": [\n");
+    let run = sb.check(&["--baseline", "baseline.json", "story.md"]);
+    assert_run(
+        &run,
+        2,
+        "",
+        "error: `baseline.json` is not a copydesk baseline: EOF while parsing a list at line 2 \
+         column 0\n",
+    );
+}
+
+#[test]
+fn baseline_recording_run_still_reports_unreadable_files() {
+    let sb = Sandbox::new("baseline-unreadable");
+    sb.write("latin1.md", b"The owners said\nthe Caf\xe9 was closed.\n");
+    sb.write("story.md", ARCHIVE);
+    let run = sb.check(&["--baseline", "baseline.json", "latin1.md", "story.md"]);
+    assert_eq!(run.stdout, "", "{run:#?}");
+    assert!(
+        run.stderr.contains(
+            "error: `latin1.md` is not valid UTF-8 (invalid byte at 2:8, byte offset 23); file \
+             skipped\n"
+        ),
+        "{run:#?}"
+    );
+    assert_eq!(run.code, Some(2), "{run:#?}");
+}
+
+#[test]
+fn baseline_matches_the_same_file_however_it_is_named() {
+    let sb = Sandbox::new("baseline-paths");
+    sb.write("story.md", ARCHIVE);
+    assert_eq!(sb.check(&["--baseline", "baseline.json"]).code, Some(0));
+    assert_run(
+        &sb.check(&["--baseline", "baseline.json", "story.md"]),
+        0,
+        "",
+        "",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// [[override]] and vocab
+
+#[test]
+fn override_disables_a_set_only_in_the_files_it_names() {
+    let sb = Sandbox::new("override-disable");
+    sb.write(
+        "copydesk.toml",
+        "[[override]]\nfiles = [\"opinion/**\"]\ndisable = [\"framing\"]\n",
+    );
+    sb.write("opinion/column.md", ARCHIVE);
+    sb.write("news/story.md", ARCHIVE);
+    let run = sb.check_with_config(
+        ".",
+        &["--format", "short", "opinion/column.md", "news/story.md"],
+    );
+    let expected = [
+        bare_source("opinion/column.md:1:1"),
+        bare_source("news/story.md:1:1"),
+        cliche("news/story.md:2:24"),
+    ]
+    .concat();
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn override_severity_regrades_findings_and_the_exit_code() {
+    let sb = Sandbox::new("override-severity");
+    sb.write(
+        "copydesk.toml",
+        "[[override]]\nfiles = [\"opinion/**\"]\nseverity = { \"anonymity.bare-source\" = \
+         \"info\", \"framing\" = \"error\" }\n",
+    );
+    sb.write("opinion/column.md", ARCHIVE);
+    sb.write("news/story.md", ARCHIVE);
+    let run = sb.check_with_config(
+        ".",
+        &["--format", "short", "opinion/column.md", "news/story.md"],
+    );
+    let expected = "\
+opinion/column.md:1:1: info[anonymity.bare-source] “A source said”: a source with no description of who they are
+opinion/column.md:2:24: error[framing.cliche] cliché: “remains to be seen”
+news/story.md:1:1: warning[anonymity.bare-source] “A source said”: a source with no description of who they are
+news/story.md:2:24: info[framing.cliche] cliché: “remains to be seen”
+";
+    assert_run(&run, 1, expected, "");
+    // Regraded to info, a warning no longer fails the run.
+    sb.write(
+        "copydesk.toml",
+        "[[override]]\nfiles = [\"opinion/**\"]\nseverity = { \"anonymity\" = \"info\" }\n",
+    );
+    let run = sb.check_with_config(".", &["--format", "short", "opinion/column.md"]);
+    let expected = "\
+opinion/column.md:1:1: info[anonymity.bare-source] “A source said”: a source with no description of who they are
+opinion/column.md:2:24: info[framing.cliche] cliché: “remains to be seen”
+";
+    assert_run(&run, 0, expected, "");
+}
+
+#[test]
+fn vocab_stops_a_finding_overlapping_a_name() {
+    let sb = Sandbox::new("vocab");
+    sb.write(
+        "story.md",
+        "The band signed with Slammed Records in May.\nThe senator slammed the bill.\n",
+    );
+    let slammed = |at: &str, word: &str| {
+        format!("story.md:{at}: warning[framing.loaded-label] loaded word “{word}”\n")
+    };
+    let both = [slammed("1:22", "Slammed"), slammed("2:13", "slammed")].concat();
+    assert_run(&sb.short(&["story.md"]), 1, &both, "");
+    sb.write("copydesk.toml", "vocab = [\"Slammed Records\"]\n");
+    let run = sb.check_with_config(".", &["--format", "short", "story.md"]);
+    assert_run(&run, 1, &slammed("2:13", "slammed"), "");
+}
+
+#[test]
+fn override_naming_an_unknown_rule_is_a_config_error() {
+    let sb = Sandbox::new("override-unknown");
+    sb.write(
+        "copydesk.toml",
+        "[[override]]\nfiles = [\"opinion/**\"]\ndisable = [\"framming\"]\n",
+    );
+    sb.write("story.md", CLEAN);
+    let expected = r#"error: `framming` is neither a loaded rule nor a rule set
+  ┌─ PATH:3:12
+  │
+3 │ disable = ["framming"]
+  │            ^^^^^^^^^^ unknown rule
+  │
+  = help: did you mean `framing`?
+
+error: could not load config: 1 problem found
+"#
+    .replace("PATH", &sb.config_path());
+    assert_run(&sb.check_with_config(".", &["story.md"]), 2, "", &expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --select and --ignore
+
+/// One finding from each bundled set.
+const EVERY_SET: &str = "A source said the deal was off.
+The minister reportedly met the envoy in secret.
+It was an unprecedented deal.
+Whether the deal holds remains to be seen.
+";
+
+#[test]
+fn every_set_fixture_has_one_finding_per_set() {
+    let sb = Sandbox::new("every-set");
+    sb.write("story.md", EVERY_SET);
+    let run = sb.short(&["story.md"]);
+    let expected = [
+        bare_source("story.md:1:1"),
+        "story.md:2:14: warning[attribution.unattributed-claim] claim with no source: “reportedly”\n"
+            .to_string(),
+        "story.md:3:11: warning[superlatives.hype] hype: “unprecedented”\n".to_string(),
+        cliche("story.md:4:24"),
+    ]
+    .concat();
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn select_runs_only_the_named_set() {
+    let sb = Sandbox::new("select");
+    sb.write("story.md", EVERY_SET);
+    let run = sb.short(&["--select", "anonymity", "story.md"]);
+    assert_run(&run, 1, &bare_source("story.md:1:1"), "");
+}
+
+#[test]
+fn ignore_takes_a_comma_separated_list() {
+    let sb = Sandbox::new("ignore");
+    sb.write("story.md", EVERY_SET);
+    let run = sb.short(&["--ignore", "framing,superlatives", "story.md"]);
+    let expected = [
+        bare_source("story.md:1:1"),
+        "story.md:2:14: warning[attribution.unattributed-claim] claim with no source: “reportedly”\n"
+            .to_string(),
+    ]
+    .concat();
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn select_unknown_name_is_an_error() {
+    let sb = Sandbox::new("select-unknown");
+    sb.write("story.md", EVERY_SET);
+    assert_run(
+        &sb.short(&["--select", "nope", "story.md"]),
+        2,
+        "",
+        "error: `nope` is neither a loaded rule nor a rule set; `copydesk rules` lists them\n",
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// extends
+
+#[test]
+fn extends_replaces_the_bundled_set_and_redefines_a_rule() {
+    let sb = Sandbox::new("extends");
+    sb.write(
+        "house.toml",
+        r#"extends = "framing"
+
+[[rule]]
+id = "loaded-label"
+kind = "substitution"
+severity = "error"
+message = "house style bans “{match}”; write “{replacement}”"
+swap = { "slammed" = "criticized" }
+"#,
+    );
+    sb.write(
+        "story.md",
+        "The senator slammed the bill.\nWhether the deal holds remains to be seen.\nA source said \
+         the deal was off.\n",
+    );
+    let run = sb.short(&["--rules", "house.toml", "story.md"]);
+    let expected = [
+        "story.md:1:13: error[house.loaded-label] house style bans “slammed”; write \
+         “criticized”\n"
+            .to_string(),
+        "story.md:2:24: info[house.cliche] cliché: “remains to be seen”\n".to_string(),
+        bare_source("story.md:3:1"),
+    ]
+    .concat();
+    assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn extends_an_unknown_name_is_an_error_at_the_value() {
+    let sb = Sandbox::new("extends-unknown");
+    sb.write("house.toml", "extends = \"framings\"\n");
+    sb.write("story.md", CLEAN);
+    let expected = r#"error: `framings` is neither a bundled set (anonymity, attribution, superlatives, framing) nor a rule file
+  ┌─ house.toml:1:11
+  │
+1 │ extends = "framings"
+  │           ^^^^^^^^^^ cannot extend this
+
+error: could not load rules: 1 problem found
+"#;
+    assert_run(
+        &sb.check(&["--rules", "house.toml", "story.md"]),
+        2,
+        "",
+        expected,
+    );
+}
+
+#[test]
+fn extends_cycle_is_an_error_naming_the_cycle() {
+    let sb = Sandbox::new("extends-cycle");
+    sb.write("house.toml", "extends = \"desk.toml\"\n");
+    sb.write("desk.toml", "extends = \"house.toml\"\n");
+    sb.write("story.md", CLEAN);
+    let expected = r#"error: `extends` goes round in a circle: house.toml → desk.toml → house.toml
+  ┌─ desk.toml:1:11
+  │
+1 │ extends = "house.toml"
+  │           ^^^^^^^^^^^^ cannot extend this
+
+error: the rule file `desk.toml` has problems
+  ┌─ house.toml:1:11
+  │
+1 │ extends = "desk.toml"
+  │           ^^^^^^^^^^^ cannot extend this
+
+error: could not load rules: 2 problems found
+"#;
+    assert_run(
+        &sb.check(&["--rules", "house.toml", "story.md"]),
+        2,
+        "",
+        expected,
+    );
+}

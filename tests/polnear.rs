@@ -1,0 +1,211 @@
+//! Measures the attribution analysis and the bundled rules on `PolNeAR` train
+//! (`../shared/eval/polnear-train.jsonl`, real US political news with gold source, cue and
+//! content spans). Ignored by default, and skips when the data is absent:
+//!
+//! ```sh
+//! cargo test --release --test polnear -- --ignored --nocapture
+//! ```
+//!
+//! Prints: recall of gold cues (a ledger cue overlapping the gold cue), recall of gold sources
+//! (a ledger source overlapping the gold source), recall of `has_source: false` claims by
+//! `attribution.*` diagnostics, and precision and recall of `anonymity.*` diagnostics against
+//! the hand-labelled sources in `bench/polnear-source-classes.tsv` (anonymous or vague = unnamed).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use copydesk::analysis::Analysis;
+use copydesk::attribution::{self, Lexicon};
+use copydesk::document::{Document, Format};
+use copydesk::linter::Linter;
+use copydesk::source::SourceFile;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Doc {
+    text: String,
+    attributions: Vec<Gold>,
+}
+
+#[derive(Deserialize)]
+struct Gold {
+    id: String,
+    has_source: bool,
+    source: Option<Span>,
+    cue: Option<Span>,
+    #[allow(dead_code)]
+    content: Option<Span>,
+}
+
+#[derive(Deserialize, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[test]
+#[ignore = "measurement on ../shared/eval; run with --ignored --nocapture"]
+fn polnear_figures() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear-train.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let labels_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/polnear-source-classes.tsv");
+    let mut labels: HashMap<(usize, String), String> = HashMap::new();
+    for line in std::fs::read_to_string(labels_path)
+        .unwrap()
+        .lines()
+        .skip(1)
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        labels.insert((f[0].parse().unwrap(), f[2].to_string()), f[5].to_string());
+    }
+    let linter = Linter::new(None, &[]).unwrap();
+    let (mut cues, mut cues_found, mut sources, mut sources_found) = (0, 0, 0, 0);
+    let (mut unsourced, mut unsourced_found) = (0, 0);
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    for (line_no, line) in data.lines().enumerate() {
+        let doc: Doc = serde_json::from_str(line).unwrap();
+        // Gold spans count code points; copydesk's count bytes.
+        let mut byte_at: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).collect();
+        byte_at.push(doc.text.len());
+        let bytes = |s: &Span| {
+            byte_at[s.start.min(byte_at.len() - 1)]..byte_at[s.end.min(byte_at.len() - 1)]
+        };
+        let analysis = Analysis::new(Document::parse(&doc.text, Format::Plain));
+        let ledger = attribution::find(&analysis, Lexicon::bundled());
+        let orig = |p: &copydesk::analysis::Place| {
+            analysis.doc.blocks[p.block].to_original(p.range.clone())
+        };
+        let ledger_cues: Vec<_> = ledger.iter().map(|a| orig(&a.cue)).collect();
+        let ledger_sources: Vec<_> = ledger
+            .iter()
+            .filter_map(|a| a.source.as_ref().map(orig))
+            .collect();
+        let file = SourceFile::new("polnear", doc.text.clone());
+        let diagnostics = linter.check(&file, Format::Plain);
+        for g in &doc.attributions {
+            if let Some(c) = &g.cue {
+                let c = bytes(c);
+                cues += 1;
+                cues_found += usize::from(ledger_cues.iter().any(|l| overlaps(l, &c)));
+                if !g.has_source {
+                    unsourced += 1;
+                    unsourced_found += usize::from(
+                        diagnostics
+                            .iter()
+                            .any(|d| d.rule.starts_with("attribution.") && overlaps(&d.span, &c)),
+                    );
+                }
+            }
+            if let Some(s) = &g.source {
+                let s = bytes(s);
+                sources += 1;
+                sources_found += usize::from(ledger_sources.iter().any(|l| overlaps(l, &s)));
+                if let Some(class) = labels.get(&(line_no, g.id.clone())) {
+                    let gold_unnamed = class == "anonymous" || class == "vague";
+                    let flagged = diagnostics
+                        .iter()
+                        .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s));
+                    match (gold_unnamed, flagged) {
+                        (true, true) => tp += 1,
+                        (false, true) => fp += 1,
+                        (true, false) => fneg += 1,
+                        (false, false) => {}
+                    }
+                }
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    println!(
+        "gold cues found:            {cues_found}/{cues} = {:.3}",
+        ratio(cues_found, cues)
+    );
+    println!(
+        "gold sources found:         {sources_found}/{sources} = {:.3}",
+        ratio(sources_found, sources)
+    );
+    println!(
+        "has_source:false flagged:   {unsourced_found}/{unsourced} = {:.3}",
+        ratio(unsourced_found, unsourced)
+    );
+    println!(
+        "anonymity vs labelled sources: precision {tp}/{} = {:.3}, recall {tp}/{} = {:.3}",
+        tp + fp,
+        ratio(tp, tp + fp),
+        tp + fneg,
+        ratio(tp, tp + fneg)
+    );
+}
+
+/// Lists the most frequent gold cues and sources the ledger misses (for tuning the lexicon).
+#[test]
+#[ignore = "diagnosis on ../shared/eval; run with --ignored --nocapture"]
+fn polnear_misses() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear-train.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    let mut missed_cues: HashMap<String, usize> = HashMap::new();
+    let mut missed_sources: Vec<String> = Vec::new();
+    for line in data.lines() {
+        let doc: Doc = serde_json::from_str(line).unwrap();
+        let mut byte_at: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).collect();
+        byte_at.push(doc.text.len());
+        let bytes = |s: &Span| {
+            byte_at[s.start.min(byte_at.len() - 1)]..byte_at[s.end.min(byte_at.len() - 1)]
+        };
+        let analysis = Analysis::new(Document::parse(&doc.text, Format::Plain));
+        let ledger = attribution::find(&analysis, Lexicon::bundled());
+        let orig = |p: &copydesk::analysis::Place| {
+            analysis.doc.blocks[p.block].to_original(p.range.clone())
+        };
+        let ledger_cues: Vec<_> = ledger.iter().map(|a| orig(&a.cue)).collect();
+        let ledger_sources: Vec<_> = ledger
+            .iter()
+            .filter_map(|a| a.source.as_ref().map(orig))
+            .collect();
+        for g in &doc.attributions {
+            let Some(c) = &g.cue else { continue };
+            let c = bytes(c);
+            let cue_found = ledger_cues.iter().any(|l| overlaps(l, &c));
+            if !cue_found {
+                *missed_cues
+                    .entry(doc.text[c.clone()].to_lowercase())
+                    .or_default() += 1;
+            } else if let Some(s) = &g.source {
+                let s = bytes(s);
+                if !ledger_sources.iter().any(|l| overlaps(l, &s)) && missed_sources.len() < 60 {
+                    let from = s.start.saturating_sub(80);
+                    let from = (0..=from)
+                        .rev()
+                        .find(|&i| doc.text.is_char_boundary(i))
+                        .unwrap_or(0);
+                    let to = (c.end + 20).min(doc.text.len());
+                    let to = (to..=doc.text.len())
+                        .find(|&i| doc.text.is_char_boundary(i))
+                        .unwrap_or(doc.text.len());
+                    missed_sources.push(format!(
+                        "[{}] {}",
+                        &doc.text[s.clone()],
+                        doc.text[from..to].replace('\n', " ")
+                    ));
+                }
+            }
+        }
+    }
+    let mut v: Vec<_> = missed_cues.into_iter().collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    println!("missed cues: {:?}", &v[..v.len().min(150)]);
+    for s in missed_sources {
+        println!("missed source: {s}");
+    }
+}
