@@ -71,6 +71,8 @@ pub struct Attribution {
     pub cue: Place,
     /// The kind of cue.
     pub cue_kind: CueKind,
+    /// Whether the cue is inside a quotation: the speaker's attribution, not the writer's.
+    pub nested: bool,
     /// The source phrase, if the sentence (or the paragraph, for a bare quotation) has one.
     pub source: Option<Place>,
     /// What is attributed: a quotation, or the reported clause.
@@ -82,6 +84,10 @@ pub struct Attribution {
     /// For a reference, the attribution whose named source it refers to.
     pub resolves_to: Option<usize>,
 }
+
+static COLON_QUOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#":\s*["“‘]"#).unwrap_or_else(|e| unreachable!("valid regex: {e}"))
+});
 
 /// Words that may stand between a source and its cue ("has also said").
 const SKIPPABLE: &[&str] = &[
@@ -170,18 +176,25 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
         for sentence in &a.sentences[b] {
             let s_text = &text[sentence.clone()];
             let mut found_cue = false;
-            for m in lexicon.cues.find_iter(s_text) {
-                let cue = sentence.start + m.start()..sentence.start + m.end();
+            // Reporting cues, and a colon that introduces a quotation ("Trump said: “…”").
+            let colons = COLON_QUOTE
+                .find_iter(s_text)
+                .map(|m| (m.start()..m.start() + 1, ":".to_string()));
+            let cues: Vec<(Range<usize>, String)> = lexicon
+                .cues
+                .find_iter(s_text)
+                .map(|m| (m.range(), m.as_str().to_lowercase()))
+                .chain(colons)
+                .collect();
+            for (m, cue_text) in cues {
+                let cue = sentence.start + m.start..sentence.start + m.end;
                 let cue_place = Place {
                     block: b,
                     range: cue.clone(),
                 };
-                // A cue inside a quotation is the speaker's own word, not the writer's attribution.
-                if a.in_quotation(&cue_place) {
-                    continue;
-                }
-                found_cue = true;
-                let cue_text = m.as_str().to_lowercase();
+                // A cue inside a quotation is the speaker's attribution, not the writer's.
+                let nested = a.in_quotation(&cue_place);
+                found_cue |= !nested;
                 let source = find_source(text, sentence, &cue, &cue_text);
                 let quote = quotation_in(a, b, sentence, &cue);
                 let (content, quoted) = if let Some(q) = quote {
@@ -195,6 +208,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     .map_or(SourceClass::None, |s| classify(&text[s.clone()], lexicon));
                 out.push(Attribution {
                     cue: cue_place,
+                    nested,
                     cue_kind: lexicon.kind(&cue_text),
                     source: source.map(|range| Place { block: b, range }),
                     content,
@@ -320,10 +334,18 @@ fn find_source(
         }
     }
     // …, asserting that: the sentence's subject speaks.
-    if cue_text.ends_with("ing") && before_trim.ends_with(',') {
+    // "criticized by some of his rivals": a passive cue's source follows "by".
+    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by") {
+        return phrase_after(text, &after_cue[1..]);
+    }
+    let participle = cue_text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
+    if participle && before_trim.ends_with(',') {
         return subject(text, sentence);
     }
-    phrase_before(text, sentence.start..cue.start)
+    phrase_before(text, sentence.start..cue.start).or_else(|| subject(text, sentence))
 }
 
 /// The noun phrase right after a cue, up to punctuation or a clause.
@@ -359,7 +381,13 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
 
 /// The sentence's opening noun phrase: capitalised words with their titles.
 fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
-    let ws = words(text, sentence.clone());
+    let mut ws = words(text, sentence.clone());
+    // Past an opening adverbial: "Hours later, Trump …", "In a statement, the senator …".
+    if let Some(comma) = ws.iter().take(6).position(|(_, w)| w.ends_with(',')) {
+        if comma + 1 < ws.len() {
+            ws.drain(..=comma);
+        }
+    }
     let mut end = None;
     for (i, (r, w)) in ws.iter().enumerate() {
         let lw = bare(w);
@@ -403,17 +431,42 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
             .filter(|(_, (_, w))| w.ends_with(','))
             .map(|(i, _)| i)
             .collect();
-        if commas.len() >= 2 {
-            let head_end = commas[commas.len() - 2];
-            let head = &ws[..=head_end];
-            let start = leftmost(head)?;
-            let end = ws.last()?.0.end - 1;
-            return Some(start..end);
+        // Walk back through the chain of short appositives to the head they describe:
+        // "Peter Cook, Carter’s press secretary, told".
+        let last = commas.len() - 1;
+        let mut j = last;
+        while j > 0 && commas[j] - commas[j - 1] <= 14 {
+            j -= 1;
         }
-        return None;
+        let head_end = if j < last || last == 0 {
+            commas[j]
+        } else {
+            commas[last - 1]
+        };
+        let head = &ws[..=head_end];
+        let start = leftmost(head)?;
+        let end = ws.last()?.0.end - 1;
+        return (start < end).then_some(start..end);
     }
+    // The subject of the cue's clause: from the clause's start up to its first verb.
     let start = leftmost(&ws)?;
-    let end = ws.last()?.0.end;
+    let clause: Vec<&(Range<usize>, &str)> = ws.iter().filter(|(r, _)| r.start >= start).collect();
+    let mut last = None;
+    for (i, (r, w)) in clause.iter().enumerate() {
+        let lw = bare(w);
+        let next = clause.get(i + 1).map(|(_, n)| bare(n));
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let verb = lower
+            && i > 0
+            && (SKIPPABLE.contains(&lw.as_str())
+                || (lw.ends_with("ed")
+                    && next.as_deref().is_none_or(|n| VERB_FOLLOWERS.contains(&n))));
+        if verb || i >= 10 {
+            break;
+        }
+        last = Some(r.end);
+    }
+    let end = last?;
     let end = end
         - (text[..end].len()
             - text[..end]
@@ -421,6 +474,13 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
                 .len());
     (start < end).then_some(start..end)
 }
+
+/// Words after which a lower-case "-ed" word is a verb, not an adjective ("tripped up Rubio",
+/// not "registered voters").
+const VERB_FOLLOWERS: &[&str] = &[
+    "the", "a", "an", "to", "that", "his", "her", "their", "its", "on", "in", "at", "by", "with",
+    "up", "out", "off", "down", "him", "them", "it", "this", "for", "about", "into", "over",
+];
 
 /// Where the phrase ending at the last of `ws` starts: back to a boundary word or mark.
 fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
@@ -431,9 +491,9 @@ fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
         if BOUNDARY.contains(&lw.as_str()) && start.is_some() {
             break;
         }
-        // A lower-case verb ("has issued", "intensified") ends a noun phrase.
+        // An auxiliary ("has", "will") ends the clause before it.
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if lower && (SKIPPABLE.contains(&lw.as_str()) || lw.ends_with("ed")) {
+        if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() {
             break;
         }
         if !last && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\'')) {
