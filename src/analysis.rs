@@ -26,6 +26,8 @@ pub struct Analysis {
     pub quotations: Vec<Quotation>,
     /// For each block, the ranges covered by top-level quotations, sorted.
     quoted: Vec<Vec<Range<usize>>>,
+    /// Who said what, found once on first use (with the bundled lexicon).
+    attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
 }
 
 impl Analysis {
@@ -51,7 +53,14 @@ impl Analysis {
             sentences,
             quotations,
             quoted,
+            attributions: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every attribution in the document, found on first use and shared by all rules.
+    pub fn attributions(&self) -> &[crate::attribution::Attribution] {
+        self.attributions
+            .get_or_init(|| crate::attribution::find(self, crate::attribution::Lexicon::bundled()))
     }
 
     /// The top-level quotation ranges of `block`.

@@ -56,7 +56,27 @@ pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
         (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
     });
     out.dedup_by(|x, y| x.rule == y.rule && x.span == y.span);
-    out
+    one_per_place(out)
+}
+
+/// Two rules of one set on overlapping text say the same thing twice; editors turn noisy
+/// linters off. Keeps the more severe finding (the earlier rule, on a tie).
+fn one_per_place(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let set = |d: &Diagnostic| d.rule.split('.').next().unwrap_or_default().to_string();
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(all.len());
+    for d in all {
+        let clash = kept.iter().rposition(|k| {
+            set(k) == set(&d)
+                && k.span.start < d.span.end.max(d.span.start + 1)
+                && d.span.start < k.span.end.max(k.span.start + 1)
+        });
+        match clash {
+            Some(i) if kept[i].severity >= d.severity => {}
+            Some(i) => kept[i] = d,
+            None => kept.push(d),
+        }
+    }
+    kept
 }
 
 fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {

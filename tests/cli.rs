@@ -499,7 +499,7 @@ words = ["slammed"]
 3 │ kind = "existance"
   │        ^^^^^^^^^^^ not a kind
   │
-  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition
+  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution
 
 "#;
     assert_run(&run, 2, "", &format!("{expected}{RULES_SUMMARY_ONE}"));
@@ -660,7 +660,7 @@ error: unknown kind `existance`
 8 │ kind = "existance"
   │        ^^^^^^^^^^^ not a kind
   │
-  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition
+  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution
 
 error: invalid regex: unclosed group
    ┌─ house.toml:16:13

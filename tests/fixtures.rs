@@ -127,3 +127,15 @@ fn seed_article_renders_as_before() {
     .unwrap();
     insta::assert_snapshot!(String::from_utf8(out.into_inner()).unwrap());
 }
+
+#[test]
+fn seed_article_ledger_as_before() {
+    let out = assert_cmd::Command::cargo_bin("copydesk")
+        .unwrap()
+        .args(["sources", "--color", "never", "fixtures/nato-article.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}

@@ -65,6 +65,7 @@ struct RawCues {
 struct RawSources {
     pronouns: Vec<String>,
     roles: Vec<String>,
+    titles: Vec<String>,
     groups: Vec<String>,
     documents: Vec<String>,
     demonyms: Vec<String>,
@@ -81,6 +82,8 @@ pub struct Lexicon {
     pub pronouns: Vec<String>,
     /// Job or standing words ("official", "spokesperson").
     pub roles: Vec<String>,
+    /// Office titles among the roles ("senator", "mayor").
+    pub titles: Vec<String>,
     /// Group words ("analysts", "critics").
     pub groups: Vec<String>,
     /// Document words ("poll", "statement").
@@ -123,6 +126,7 @@ impl Lexicon {
             kinds,
             pronouns: lower(raw.sources.pronouns),
             roles: lower(raw.sources.roles),
+            titles: lower(raw.sources.titles),
             groups: lower(raw.sources.groups),
             documents: lower(raw.sources.documents),
             demonyms: raw.sources.demonyms,

@@ -155,6 +155,12 @@ const SKIPPABLE: &[&str] = &[
     "can",
 ];
 
+/// Words after which a cue word is a noun ("the statement", "his claims").
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "this", "these", "those", "our", "my", "your",
+    "every", "each", "no", "causing", "cause", "caused", "raised", "raising", "sparked",
+];
+
 /// Words at which a source phrase, read leftwards from its cue, stops.
 const BOUNDARY: &[&str] = &[
     "that", "and", "but", "while", "as", "because", "when", "after", "before", "if", "so", "where",
@@ -173,12 +179,25 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     for (b, block) in a.doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let first_in_block = out.len();
+        let mut bare_quotes: Vec<Place> = Vec::new();
         for sentence in &a.sentences[b] {
             let s_text = &text[sentence.clone()];
             let mut found_cue = false;
             // Reporting cues, and a colon that introduces a quotation ("Trump said: “…”").
+            // A colon right after a reporting cue ("The mayor said: …") adds nothing.
             let colons = COLON_QUOTE
                 .find_iter(s_text)
+                .filter(|m| {
+                    !lexicon
+                        .cues
+                        .find_iter(
+                            &s_text[crate::source::floor_char_boundary(
+                                s_text,
+                                m.start().saturating_sub(40),
+                            )..m.start()],
+                        )
+                        .any(|_| true)
+                })
                 .map(|m| (m.start()..m.start() + 1, ":".to_string()));
             let cues: Vec<(Range<usize>, String)> = lexicon
                 .cues
@@ -192,6 +211,20 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     block: b,
                     range: cue.clone(),
                 };
+                // "a few tweets", "his statement", "some worry": after a determiner the cue is a
+                // noun; it still marks an attribution, but not one of saying or believing.
+                let before: Vec<String> = text[sentence.start..cue.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(2)
+                    .map(bare)
+                    .collect();
+                let noun = match before.as_slice() {
+                    [one, ..] if NOUN_DETERMINERS.contains(&one.as_str()) => true,
+                    [one, two] => one == "few" && two == "a",
+                    _ => false,
+                };
+
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
                 let nested = a.in_quotation(&cue_place);
                 found_cue |= !nested;
@@ -209,7 +242,11 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 out.push(Attribution {
                     cue: cue_place,
                     nested,
-                    cue_kind: lexicon.kind(&cue_text),
+                    cue_kind: if noun && cue_text != ":" {
+                        CueKind::Other
+                    } else {
+                        lexicon.kind(&cue_text)
+                    },
                     source: source.map(|range| Place { block: b, range }),
                     content,
                     quoted,
@@ -217,32 +254,82 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     resolves_to: None,
                 });
             }
-            // A sentence that is only a quotation belongs to the paragraph's speaker.
+            // A sentence that is only a quotation belongs to a speaker named elsewhere.
             if !found_cue {
                 if let Some(q) = a
                     .quotation_around(b, sentence.start)
                     .filter(|q| q.end >= sentence.end.saturating_sub(1))
                 {
-                    let speaker = out[first_in_block..]
-                        .iter()
-                        .rev()
-                        .find(|x| x.source.is_some())
-                        .cloned();
-                    if let Some(speaker) = speaker {
-                        out.push(Attribution {
-                            content: Some(Place {
-                                block: b,
-                                range: q.start.max(sentence.start)..q.end.min(sentence.end),
-                            }),
-                            quoted: true,
-                            ..speaker
-                        });
+                    let range = q.start.max(sentence.start)..q.end.min(sentence.end);
+                    if text[range.clone()].split_whitespace().count() >= 4 {
+                        bare_quotes.push(Place { block: b, range });
                     }
                 }
             }
         }
+        // Its speaker: the paragraph's speaker before it, else after it ("‘…’ ‘…,’ he said."),
+        // else the previous paragraph's last speaker (a quotation over paragraphs).
+        let in_block = first_in_block..out.len();
+        for quote in bare_quotes.drain(..) {
+            let sourced =
+                |x: &&Attribution| x.source.is_some() && !x.nested && x.cue_kind != CueKind::Other;
+            let before = out[in_block.clone()]
+                .iter()
+                .filter(|x| x.cue.range.start < quote.range.start)
+                .rev()
+                .find(sourced);
+            let after = out[in_block.clone()]
+                .iter()
+                .find(|x| x.cue.range.start > quote.range.start && sourced(x));
+            let previous = out[..first_in_block]
+                .iter()
+                .rev()
+                .find(sourced)
+                .filter(|x| x.cue.block + 1 == b);
+            let speaker = before.or(after).or(previous).cloned();
+            let entry = match speaker {
+                Some(speaker) => Attribution {
+                    content: Some(quote),
+                    quoted: true,
+                    ..speaker
+                },
+                // A quotation nobody is said to have said: only when nothing in this paragraph
+                // or the one before attributes anything (a speech quoted at length is not).
+                None if out[..first_in_block].iter().any(|x| x.cue.block + 1 == b)
+                    || out[in_block.clone()].iter().any(|x| !x.nested) =>
+                {
+                    continue;
+                }
+                None => Attribution {
+                    cue: Place {
+                        block: b,
+                        range: quote.range.start
+                            ..quote.range.start
+                                + text[quote.range.clone()]
+                                    .chars()
+                                    .next()
+                                    .map_or(1, char::len_utf8),
+                    },
+                    cue_kind: CueKind::Speech,
+                    nested: false,
+                    source: None,
+                    content: Some(quote),
+                    quoted: true,
+                    class: SourceClass::None,
+                    resolves_to: None,
+                },
+            };
+            out.push(entry);
+        }
     }
-    resolve(&mut out);
+    out.sort_by_key(|x| {
+        (
+            x.cue.block,
+            x.cue.range.start,
+            x.content.as_ref().map(|c| c.range.start),
+        )
+    });
+    resolve(a, lexicon, &mut out);
     out
 }
 
@@ -328,7 +415,17 @@ fn find_source(
                     || w0 == "the"
                     || w.chars().next().is_some_and(char::is_uppercase)
             }));
-    if inverted {
+    // "Janet Ruiz, the library director, said the branch…": an appositive before the comma
+    // is the source, and what follows the cue is what was said.
+    let appositive = !before_trim.ends_with(['’', '”', '"', '\''])
+        && before_trim.matches(',').count() >= 2
+        && phrase_before(text, sentence.start..cue.start).is_some_and(|r| {
+            text[r]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
+    if inverted && !appositive {
         if let Some(r) = phrase_after(text, &after_cue) {
             return Some(r);
         }
@@ -410,6 +507,15 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
 /// The noun phrase right before a cue, skipping auxiliaries and appositives.
 fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let mut ws = words(text, range);
+    // "the residents who spoke": the relative pronoun is the source as written; what it
+    // stands for is not resolved.
+    if let Some((r, w)) = ws
+        .last()
+        .filter(|(_, w)| matches!(bare(w).as_str(), "who" | "whom"))
+    {
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        return Some(r.start + lead..r.start + lead + bare(w).len());
+    }
     // Right after a quotation, with no phrase between: the source is not before the cue.
     if ws
         .last()
@@ -456,6 +562,10 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         let lw = bare(w);
         let next = clause.get(i + 1).map(|(_, n)| bare(n));
         let lower = w.chars().next().is_some_and(char::is_lowercase);
+        // A clause that opens with a verb has its subject further back ("…, has intensified").
+        if i == 0 && lower && (lw.ends_with("ed") || SKIPPABLE.contains(&lw.as_str())) {
+            return None;
+        }
         let verb = lower
             && i > 0
             && (SKIPPABLE.contains(&lw.as_str())
@@ -543,7 +653,14 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Other;
     };
     let det = bare(first);
-    let head = ws.last().map(|w| bare(w)).unwrap_or_default();
+    // The head noun: the last job or group word ("three officers stationed at the bases"),
+    // else the last word.
+    let head = ws
+        .iter()
+        .map(|w| bare(w))
+        .rfind(|w| lexicon.roles.contains(w) || lexicon.groups.contains(w))
+        .or_else(|| ws.last().map(|w| bare(w)))
+        .unwrap_or_default();
     if ws.len() == 1 && lexicon.pronouns.contains(&det) {
         return SourceClass::Reference;
     }
@@ -573,14 +690,31 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             )
     };
     let has_name = ws.iter().any(is_name_word);
+    // A person's name is two capitalised words together, anywhere in the phrase, appositive
+    // included ("a spokeswoman, Tara Binns"); one capitalised modifier before a job
+    // ("Pentagon officials", "Clinton aides") names nobody.
+    let all: Vec<&str> = phrase.split_whitespace().collect();
+    let full_name = all
+        .windows(2)
+        .any(|p| is_name_word(&p[0]) && is_name_word(&p[1]));
     let role = lexicon.roles.contains(&head);
-    if lexicon.groups.contains(&head) || (lexicon.groups.contains(&det) && ws.len() == 1) {
+    if role && full_name {
+        return SourceClass::Named;
+    }
+    let quantified = matches!(
+        det.as_str(),
+        "many" | "some" | "most" | "few" | "numerous" | "other" | "certain"
+    );
+    if lexicon.groups.contains(&head)
+        || (lexicon.groups.contains(&det) && ws.len() == 1)
+        || (quantified && !role && !full_name)
+    {
         return SourceClass::Vague;
     }
     if role && DETERMINERS.contains(&det.as_str()) {
         return SourceClass::Anonymous;
     }
-    if role && !has_name {
+    if role {
         if matches!(
             det.as_str(),
             "the" | "this" | "that" | "his" | "her" | "their" | "its"
@@ -605,17 +739,35 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
 }
 
 /// Points each reference at the nearest earlier named source.
-fn resolve(out: &mut [Attribution]) {
+fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     let mut last_named: Option<usize> = None;
     for i in 0..out.len() {
         match out[i].class {
+            // Only what a source said, thought or judged makes it an antecedent.
+            SourceClass::Named if out[i].cue_kind == CueKind::Other || out[i].nested => {}
             SourceClass::Named => last_named = Some(i),
             SourceClass::Reference => {
                 if let Some(n) = last_named {
                     out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
                 } else {
-                    // A description nobody was named before is anonymous ("the spokesman").
-                    out[i].class = SourceClass::Anonymous;
+                    // A description nobody was named before: "the spokesman" is anonymous,
+                    // "the senator" (an office) or "he" is merely unclear.
+                    let head = out[i].source.as_ref().map(|p| {
+                        bare(
+                            a.doc.blocks[p.block].text[p.range.clone()]
+                                .split_whitespace()
+                                .last()
+                                .unwrap_or_default(),
+                        )
+                    });
+                    let office_or_pronoun = head
+                        .as_ref()
+                        .is_none_or(|h| lexicon.titles.contains(h) || lexicon.pronouns.contains(h));
+                    out[i].class = if office_or_pronoun {
+                        SourceClass::Other
+                    } else {
+                        SourceClass::Anonymous
+                    };
                 }
             }
             _ => {}

@@ -127,7 +127,11 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     let mut order = Vec::new();
-    for a in found {
+    // The table is about sourcing: what sources said, thought or judged, not every verb.
+    for a in found
+        .iter()
+        .filter(|a| a.cue_kind != attribution::CueKind::Other && !a.nested)
+    {
         let Some(src) = &a.source else { continue };
         let (key_attr, alias) = match a.resolves_to {
             Some(i) => (&found[i], Some(collapse(&file.text[orig(src)]))),
@@ -195,14 +199,17 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
         }
         *totals.entry(r.class.name()).or_default() += 1;
     }
-    let unsourced = found.iter().filter(|a| a.source.is_none()).count();
+    let unsourced = found
+        .iter()
+        .filter(|a| a.source.is_none() && a.cue_kind != attribution::CueKind::Other && !a.nested)
+        .count();
     let parts: Vec<String> = ["named", "anonymous", "vague", "document", "other"]
         .iter()
         .map(|c| format!("{} {c}", totals.get(c).copied().unwrap_or(0)))
         .collect();
     let _ = writeln!(
         s,
-        "\nsources: {}; {unsourced} cue(s) with no source",
+        "\nsources: {}; {unsourced} quotation(s) or claim(s) with no source",
         parts.join(", ")
     );
     s

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::attribution::{AttributionRule, Content};
 use super::conditional::Conditional;
 use super::existence::Existence;
 use super::occurrence::Occurrence;
@@ -16,6 +17,7 @@ use super::pattern::{self, Lists, Matcher};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
 use super::{Check, Example, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
+use crate::attribution::{CueKind, SourceClass};
 use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::source::SourceFile;
 
@@ -46,6 +48,10 @@ const RULE_KEYS: &[&str] = &[
     "swap",
     "max",
     "min",
+    "classes",
+    "cues",
+    "content",
+    "first-quotation",
     "examples",
 ];
 
@@ -82,6 +88,12 @@ struct RawRule {
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     max: Option<Spanned<i64>>,
     min: Option<Spanned<i64>>,
+    #[serde(default)]
+    classes: Vec<Spanned<String>>,
+    cues: Option<Vec<Spanned<String>>>,
+    content: Option<Spanned<String>>,
+    #[serde(default)]
+    first_quotation: bool,
     examples: Option<RawExamples>,
 }
 
@@ -602,6 +614,63 @@ fn compile_rule(
             matcher.map(|matcher| Box::new(Occurrence { matcher, max, min }) as Box<dyn Check>)
         }
         "repetition" => Some(Box::new(Repetition { exceptions }) as Box<dyn Check>),
+        "attribution" => {
+            if raw.classes.is_empty() {
+                problems.push(
+                    Problem::new(
+                        raw.kind.span(),
+                        "an `attribution` rule needs `classes`",
+                        "no classes",
+                    )
+                    .with_help(format!(
+                        "e.g. `classes = [\"anonymous\"]`; the classes are: {}",
+                        SourceClass::NAMES.join(", ")
+                    )),
+                );
+            }
+            let classes: Vec<SourceClass> = raw
+                .classes
+                .iter()
+                .filter_map(|c| {
+                    choice(
+                        c,
+                        "source class",
+                        SourceClass::NAMES,
+                        SourceClass::parse,
+                        problems,
+                    )
+                })
+                .collect();
+            let cues: Vec<CueKind> = match &raw.cues {
+                None => vec![CueKind::Speech, CueKind::Cognition],
+                Some(list) => list
+                    .iter()
+                    .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
+                    .collect(),
+            };
+            let content = raw.content.as_ref().map_or(Some(Content::Any), |c| {
+                choice(c, "content", Content::NAMES, Content::parse, problems)
+            });
+            let source = if raw.words.is_empty() && raw.patterns.is_empty() {
+                Some(Matcher::empty())
+            } else {
+                matcher(&raw.words, &raw.patterns, cs, lists, problems)
+            };
+            let absent = matcher(&raw.absent_words, &raw.absent_patterns, cs, lists, problems);
+            match (content, source, absent) {
+                (Some(content), Some(source), Some(absent)) => Some(Box::new(AttributionRule {
+                    classes,
+                    cues,
+                    content,
+                    first_quotation: raw.first_quotation,
+                    source,
+                    exceptions,
+                    absent,
+                })
+                    as Box<dyn Check>),
+                _ => None,
+            }
+        }
         _ => None,
     };
     if problems.len() > before {

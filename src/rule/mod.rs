@@ -1,6 +1,7 @@
 //! Rules: what a rule set file says, compiled. Each kind of rule is one file implementing
 //! [`Check`]; the kinds are listed in [`KINDS`].
 
+mod attribution;
 mod conditional;
 mod existence;
 pub mod load;
@@ -245,6 +246,7 @@ pub const KINDS: &[&str] = &[
     "conditional",
     "occurrence",
     "repetition",
+    "attribution",
 ];
 
 /// One example text, as the rule's own test.

@@ -1,0 +1,121 @@
+//! `attribution`: conditions on who said what. The rule names the source classes it reports
+//! (anonymous, vague, none…), the kinds of cue, the kind of content, and optionally the source
+//! words, the story's first quotation only, and words whose presence in the sentence excuses
+//! it (a reason for anonymity).
+
+use super::pattern::Matcher;
+use super::{Check, Hit, Scope};
+use crate::analysis::Analysis;
+use crate::attribution::{CueKind, SourceClass};
+
+/// What content an attribution must have to be reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A direct quotation.
+    Quotation,
+    /// Reported speech: no quotation.
+    Reported,
+    /// Either.
+    Any,
+}
+
+impl Content {
+    /// The names used in rule files.
+    pub const NAMES: &'static [&'static str] = &["quotation", "reported", "any"];
+
+    /// Parses a content name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "quotation" => Some(Content::Quotation),
+            "reported" => Some(Content::Reported),
+            "any" => Some(Content::Any),
+            _ => None,
+        }
+    }
+}
+
+/// Reports the sources of the writer's attributions that meet every condition.
+#[derive(Debug)]
+pub struct AttributionRule {
+    /// The source classes reported.
+    pub classes: Vec<SourceClass>,
+    /// The cue kinds considered.
+    pub cues: Vec<CueKind>,
+    /// The content required.
+    pub content: Content,
+    /// Only the story's first quotation.
+    pub first_quotation: bool,
+    /// When not empty, the source phrase must match.
+    pub source: Matcher,
+    /// Sources overlapping these are not reported.
+    pub exceptions: Matcher,
+    /// Anything matching this in the cue's sentence excuses the attribution.
+    pub absent: Matcher,
+}
+
+impl Check for AttributionRule {
+    fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
+        let ledger = a.attributions();
+        let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);
+        for (i, at) in ledger.iter().enumerate() {
+            if at.nested || !self.classes.contains(&at.class) {
+                continue;
+            }
+            let cue_ok = self.cues.contains(&at.cue_kind) || at.class == SourceClass::None;
+            let content_ok = match self.content {
+                Content::Quotation => at.quoted,
+                Content::Reported => !at.quoted,
+                Content::Any => true,
+            };
+            if !cue_ok || !content_ok || (self.first_quotation && first_quote != Some(i)) {
+                continue;
+            }
+            // A bare quotation shares its speaker's source: the source is reported once.
+            // A quotation with no speaker is reported on the quotation itself.
+            let place = at
+                .source
+                .clone()
+                .or_else(|| at.content.clone().filter(|_| at.class == SourceClass::None))
+                .unwrap_or_else(|| at.cue.clone());
+            let block = &a.doc.blocks[place.block].text;
+            if !self.source.is_empty() && !self.source.is_match(&block[place.range.clone()]) {
+                continue;
+            }
+            if !self.exceptions.is_empty()
+                && self
+                    .exceptions
+                    .find(block)
+                    .iter()
+                    .any(|e| e.start < place.range.end && place.range.start < e.end)
+            {
+                continue;
+            }
+            if !self.absent.is_empty() {
+                let sentence = a
+                    .sentence_at(at.cue.block, at.cue.range.start)
+                    .unwrap_or(at.cue.range.clone());
+                let text = &a.doc.blocks[at.cue.block].text[sentence];
+                if self.absent.is_match(text) {
+                    continue;
+                }
+            }
+            if !scope.admits(a, &place) && scope != Scope::Sentence {
+                continue;
+            }
+            let mut hit = Hit::at(place.clone());
+            if let Some(content) = &at.content {
+                if content.block == place.block && content.range != place.range {
+                    let label = if at.quoted {
+                        "the quotation it attributes"
+                    } else {
+                        "what it attributes"
+                    };
+                    hit.secondary.push((content.clone(), label.to_string()));
+                }
+            }
+            if !out.iter().any(|h| h.place == hit.place) {
+                out.push(hit);
+            }
+        }
+    }
+}
