@@ -157,8 +157,33 @@ const SKIPPABLE: &[&str] = &[
 
 /// Words after which a cue word is a noun ("the statement", "his claims").
 const NOUN_DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "their", "its", "this", "these", "those", "our", "my", "your",
-    "every", "each", "no", "causing", "cause", "caused", "raised", "raising", "sparked",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "every",
+    "each",
+    "no",
+    "causing",
+    "cause",
+    "caused",
+    "raised",
+    "raising",
+    "sparked",
+    "with",
+    "of",
+    "express",
+    "expressed",
+    "expressing",
 ];
 
 /// Words at which a source phrase, read leftwards from its cue, stops.
@@ -221,7 +246,13 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     .collect();
                 let noun = match before.as_slice() {
                     [one, ..] if NOUN_DETERMINERS.contains(&one.as_str()) => true,
-                    [one, two] => one == "few" && two == "a",
+                    [one, two] => {
+                        (one == "few" && two == "a")
+                            || (matches!(
+                                one.as_str(),
+                                "some" | "much" | "more" | "growing" | "great"
+                            ) && NOUN_DETERMINERS.contains(&two.as_str()))
+                    }
                     _ => false,
                 };
 
@@ -523,9 +554,17 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     {
         return None;
     }
+    // Auxiliaries and adverbs between a source and its cue ("has also", "initially").
+    let skippable = |w: &str| {
+        let b = bare(w);
+        SKIPPABLE.contains(&b.as_str())
+            || (b.len() > 4
+                && b.ends_with("ly")
+                && w.chars().next().is_some_and(char::is_lowercase))
+    };
     while ws
         .last()
-        .is_some_and(|(_, w)| SKIPPABLE.contains(&bare(w).as_str()) && !w.ends_with(','))
+        .is_some_and(|(_, w)| skippable(w) && !w.ends_with(','))
     {
         ws.pop();
     }
@@ -663,6 +702,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         .unwrap_or_default();
     if ws.len() == 1 && lexicon.pronouns.contains(&det) {
         return SourceClass::Reference;
+    }
+    // Plain "people" is the public at large, not a described source.
+    if ws.len() == 1 && det == "people" {
+        return SourceClass::Vague;
     }
     if lexicon.documents.contains(&head) {
         return SourceClass::Document;
