@@ -704,7 +704,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Reference;
     }
     // Plain "people" is the public at large, not a described source.
-    if ws.len() == 1 && det == "people" {
+    if phrase.split_whitespace().count() == 1 && det == "people" {
         return SourceClass::Vague;
     }
     if lexicon.documents.contains(&head) {
