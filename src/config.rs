@@ -230,6 +230,26 @@ pub const TEMPLATE: &str = r#"# copydesk.toml: which rules run, how seriously, o
 # severity = { "superlatives" = "info" }
 "#;
 
+/// Compiles config globs into one set; each invalid glob is a problem at its place.
+pub fn glob_set(patterns: &[Spanned<String>], problems: &mut Vec<Problem>) -> globset::GlobSet {
+    let mut builder = globset::GlobSetBuilder::new();
+    for p in patterns {
+        match globset::Glob::new(p.get_ref()) {
+            Ok(g) => {
+                builder.add(g);
+            }
+            Err(e) => problems.push(Problem::new(
+                p.span(),
+                format!("invalid glob: {}", e.kind()),
+                "invalid glob",
+            )),
+        }
+    }
+    builder
+        .build()
+        .unwrap_or_else(|_| globset::GlobSet::empty())
+}
+
 /// The values `fail-on` takes.
 pub const FAIL_ON: &[&str] = &["error", "warning", "info", "never"];
 

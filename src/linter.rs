@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 
 use crate::analysis::Analysis;
 use crate::config::Loaded;
@@ -424,20 +424,7 @@ fn policy(c: &Loaded) -> Result<Policy, Vec<FileProblems>> {
     let mut problems = Vec::new();
     let mut overrides = Vec::new();
     for o in &c.config.overrides {
-        let mut builder = GlobSetBuilder::new();
-        for g in &o.files {
-            match Glob::new(g.get_ref()) {
-                Ok(glob) => {
-                    builder.add(glob);
-                }
-                Err(e) => problems.push(Problem::new(
-                    g.span(),
-                    format!("invalid glob: {}", e.kind()),
-                    "invalid glob",
-                )),
-            }
-        }
-        let files = builder.build().unwrap_or_else(|_| GlobSet::empty());
+        let files = crate::config::glob_set(&o.files, &mut problems);
         overrides.push(FileOverride {
             files,
             disable: o.disable.iter().map(|d| d.get_ref().clone()).collect(),

@@ -5,11 +5,9 @@
 //! Every test runs the real binary in its own scratch directory under the system temp dir, with
 //! `--color never`, and with `--no-config` unless it is about `copydesk.toml`.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
-use assert_cmd::Command;
+use common::{Sandbox, assert_run};
 
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 22;
@@ -40,111 +38,6 @@ fn unnamed_official(at: &str) -> String {
         "{at}: warning[anonymity.unnamed-official] statement attributed to an unnamed source: \
          “a senior official”\n"
     )
-}
-
-/// A scratch working directory, removed when dropped (also when the test fails).
-struct Sandbox {
-    dir: PathBuf,
-}
-
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Sandbox {
-    fn new(name: &str) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!(
-            "copydesk-authoring-{}-{n}-{name}",
-            std::process::id()
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create the sandbox");
-        // The binary reports a discovered config by its absolute, canonical path.
-        let dir = dir.canonicalize().expect("canonicalize the sandbox");
-        Self { dir }
-    }
-
-    fn path(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Writes `contents` to `rel`, creating parent directories.
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
-        let path = self.dir.join(rel);
-        fs::create_dir_all(path.parent().expect("a file has a parent")).expect("create dirs");
-        fs::write(path, contents).expect("write a sandbox file");
-    }
-
-    /// Reads `rel`, which must exist.
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.dir.join(rel)).expect("read a sandbox file")
-    }
-
-    /// The path the binary shows for a `copydesk.toml` it found in the sandbox.
-    fn config_path(&self) -> String {
-        self.dir.join("copydesk.toml").display().to_string()
-    }
-
-    /// Runs `copydesk <args>` in the sandbox.
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_in(".", args)
-    }
-
-    /// Runs `copydesk <args>` in `sub` of the sandbox.
-    fn run_in(&self, sub: &str, args: &[&str]) -> Run {
-        let mut cmd = Command::cargo_bin("copydesk").expect("the copydesk binary is built");
-        let out = cmd
-            .current_dir(self.dir.join(sub))
-            .args(args)
-            .output()
-            .expect("run copydesk");
-        Run {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// Runs `copydesk check --color never --no-config <args>` in the sandbox.
-    fn check(&self, args: &[&str]) -> Run {
-        let mut all = vec!["check", "--color", "never", "--no-config"];
-        all.extend_from_slice(args);
-        self.run(&all)
-    }
-
-    /// Runs `copydesk check --color never --format short --no-config <args>` in the sandbox.
-    fn short(&self, args: &[&str]) -> Run {
-        let mut all = vec!["--format", "short"];
-        all.extend_from_slice(args);
-        self.check(&all)
-    }
-
-    /// Runs `copydesk check --color never <args>` in `sub`, letting it find `copydesk.toml`.
-    fn check_with_config(&self, sub: &str, args: &[&str]) -> Run {
-        let mut all = vec!["check", "--color", "never"];
-        all.extend_from_slice(args);
-        self.run_in(sub, &all)
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Asserts a run's exit code, stdout and stderr, exactly.
-#[track_caller]
-fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
-    assert_eq!(run.stdout, stdout, "stdout of {run:#?}");
-    assert_eq!(run.stderr, stderr, "stderr of {run:#?}");
-    assert_eq!(run.code, Some(code), "exit code of {run:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------

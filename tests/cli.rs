@@ -3,11 +3,9 @@
 //! Every test runs the real binary with `--color never` in its own scratch directory under the
 //! system temp dir, and with `--no-config` unless it is about `copydesk.toml`.
 
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
-use assert_cmd::Command;
+use common::{Run, Sandbox, assert_run};
 
 /// A sentence the bundled `anonymity.bare-source` rule flags, at a warning.
 const BARE_SOURCE: &str = "A source said the deal was off.\n";
@@ -39,92 +37,6 @@ fn bare_source_short(path: &str) -> String {
         "{path}:1:1: warning[anonymity.bare-source] “A source said”: a source with no \
          description of who they are\n"
     )
-}
-
-/// A scratch working directory, removed when dropped (also when the test fails).
-struct Sandbox {
-    dir: PathBuf,
-}
-
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Sandbox {
-    fn new(name: &str) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir =
-            std::env::temp_dir().join(format!("copydesk-cli-{}-{n}-{name}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("create the sandbox");
-        // The binary reports a discovered config by its absolute, canonical path.
-        let dir = dir.canonicalize().expect("canonicalize the sandbox");
-        Self { dir }
-    }
-
-    fn path(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Writes `contents` to `rel`, creating parent directories.
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
-        let path = self.dir.join(rel);
-        fs::create_dir_all(path.parent().expect("a file has a parent")).expect("create dirs");
-        fs::write(path, contents).expect("write a sandbox file");
-    }
-
-    /// Runs `copydesk <args>` in the sandbox.
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_in(".", args, None)
-    }
-
-    /// Runs `copydesk <args>` in `sub` of the sandbox, with `stdin` as standard input.
-    fn run_in(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut cmd = Command::cargo_bin("copydesk").expect("the copydesk binary is built");
-        cmd.current_dir(self.dir.join(sub)).args(args);
-        if let Some(input) = stdin {
-            cmd.write_stdin(input);
-        }
-        let out = cmd.output().expect("run copydesk");
-        Run {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// Runs `copydesk check --color never --no-config <args>` in the sandbox.
-    fn check(&self, args: &[&str]) -> Run {
-        let mut all = vec!["check", "--color", "never", "--no-config"];
-        all.extend_from_slice(args);
-        self.run(&all)
-    }
-
-    /// Runs `copydesk check --color never <args>` in `sub`, letting it find `copydesk.toml`.
-    fn check_with_config(&self, sub: &str, args: &[&str]) -> Run {
-        let mut all = vec!["check", "--color", "never"];
-        all.extend_from_slice(args);
-        self.run_in(sub, &all, None)
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// Asserts a run's exit code, stdout and stderr, exactly.
-#[track_caller]
-fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
-    assert_eq!(run.stdout, stdout, "stdout of {run:#?}");
-    assert_eq!(run.stderr, stderr, "stderr of {run:#?}");
-    assert_eq!(run.code, Some(code), "exit code of {run:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------

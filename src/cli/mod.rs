@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream, WriteColor};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
@@ -15,7 +15,7 @@ use crate::config::{self, Loaded};
 use crate::document::Format as DocFormat;
 use crate::linter::Linter;
 use crate::output::{self, Format, Report};
-use crate::problem::{Error, FileKind, Problem};
+use crate::problem::{Error, FileKind};
 use crate::rule::Severity;
 use crate::source::SourceFile;
 
@@ -356,28 +356,17 @@ fn load_config(args: &RuleOptions, cwd: &Path) -> Result<Option<Loaded>, Error> 
 }
 
 fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet, Error> {
-    let mut builder = GlobSetBuilder::new();
     let mut problems = Vec::new();
-    for p in patterns {
-        match Glob::new(p.get_ref()) {
-            Ok(g) => {
-                builder.add(g);
-            }
-            Err(e) => problems.push(Problem::new(
-                p.span(),
-                format!("invalid glob: {}", e.kind()),
-                "invalid glob",
-            )),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Files(vec![crate::problem::FileProblems {
+    let set = config::glob_set(patterns, &mut problems);
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(Error::Files(vec![crate::problem::FileProblems {
             kind: crate::problem::FileKind::Config,
             file: Box::new(config.file.clone()),
             problems,
-        }]));
+        }]))
     }
-    builder.build().map_err(|e| Error::Message(e.to_string()))
 }
 
 fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
