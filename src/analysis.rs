@@ -26,8 +26,10 @@ pub struct Analysis {
     pub quotations: Vec<Quotation>,
     /// For each block, the ranges covered by top-level quotations, sorted.
     quoted: Vec<Vec<Range<usize>>>,
-    /// Who said what, found once on first use (with the bundled lexicon).
+    /// Who said what, found once on first use.
     attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
+    /// The lexicon attributions are found with; the bundled one when `None`.
+    lexicon: Option<std::sync::Arc<crate::attribution::Lexicon>>,
 }
 
 impl Analysis {
@@ -54,13 +56,26 @@ impl Analysis {
             quotations,
             quoted,
             attributions: std::sync::OnceLock::new(),
+            lexicon: None,
         }
+    }
+
+    /// Finds attributions with `lexicon` (a newsroom's additions) instead of the bundled one.
+    #[must_use]
+    pub fn with_lexicon(mut self, lexicon: std::sync::Arc<crate::attribution::Lexicon>) -> Self {
+        self.lexicon = Some(lexicon);
+        self
     }
 
     /// Every attribution in the document, found on first use and shared by all rules.
     pub fn attributions(&self) -> &[crate::attribution::Attribution] {
-        self.attributions
-            .get_or_init(|| crate::attribution::find(self, crate::attribution::Lexicon::bundled()))
+        self.attributions.get_or_init(|| {
+            let lexicon = self
+                .lexicon
+                .as_deref()
+                .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
+            crate::attribution::find(self, lexicon)
+        })
     }
 
     /// The top-level quotation ranges of `block`.

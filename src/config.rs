@@ -27,6 +27,7 @@ const KEYS: &[&str] = &[
     "require-reason",
     "vocab",
     "override",
+    "lexicon",
 ];
 
 /// The settings of a `copydesk.toml`, as written.
@@ -60,6 +61,9 @@ pub struct Config {
     /// Names and terms never to flag: a finding overlapping one is dropped.
     #[serde(default)]
     pub vocab: Vec<String>,
+    /// Lexicon files whose lists are added to the bundled attribution lexicon.
+    #[serde(default)]
+    pub lexicon: Vec<Spanned<String>>,
     /// Settings for the files matching some globs.
     #[serde(default, rename = "override")]
     pub overrides: Vec<Override>,
@@ -209,6 +213,10 @@ pub const TEMPLATE: &str = r#"# copydesk.toml: which rules run, how seriously, o
 
 # Suppression comments (<!-- copydesk-disable-next-line RULE: reason -->) must give a reason.
 # require-reason = true
+
+# Words the attribution analysis should know: lexicon files whose lists are added to the
+# bundled rules/lexicon.toml (same [cues] and [sources] lists, any of them).
+# lexicon = ["house-lexicon.toml"]
 
 # Names and terms never to flag, whatever a rule says.
 # vocab = ["Regime Change Inc."]

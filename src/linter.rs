@@ -127,6 +127,8 @@ pub struct Linter {
 /// What the config says beyond which rules run: per-file overrides, vocabulary, suppressions.
 #[derive(Debug, Default)]
 struct Policy {
+    /// The bundled lexicon with the config's additions, when it has any.
+    lexicon: Option<Arc<crate::attribution::Lexicon>>,
     require_reason: bool,
     vocab: Option<Matcher>,
     overrides: Vec<FileOverride>,
@@ -262,7 +264,10 @@ impl Linter {
         format: Format,
         path: Option<&Path>,
     ) -> Vec<Diagnostic> {
-        let analysis = Analysis::new(Document::parse(&file.text, format));
+        let mut analysis = Analysis::new(Document::parse(&file.text, format));
+        if let Some(lexicon) = &self.policy.lexicon {
+            analysis = analysis.with_lexicon(Arc::clone(lexicon));
+        }
         let mut diagnostics = diagnostic::collect(&analysis, &self.rules);
         if let Some(vocab) = &self.policy.vocab {
             let terms = vocab.find(&file.text);
@@ -310,6 +315,11 @@ impl Linter {
             &analysis.doc.code,
         );
         diagnostics
+    }
+
+    /// The attribution lexicon with the config's additions, if the config has any.
+    pub fn lexicon(&self) -> Option<Arc<crate::attribution::Lexicon>> {
+        self.policy.lexicon.clone()
     }
 
     /// Keeps only the rules `select` names (all, when empty) and drops those `ignore` names;
@@ -441,6 +451,34 @@ fn policy(c: &Loaded) -> Result<Policy, Vec<FileProblems>> {
         // Vocabulary is matched as written: names are case-sensitive.
         pattern::build(&c.config.vocab, &[], true, &pattern::Lists::new()).ok()
     };
+    let mut additions = Vec::new();
+    for path in &c.config.lexicon {
+        let full = c.dir.join(path.get_ref());
+        match std::fs::read_to_string(&full) {
+            Ok(text) => additions.push((path.get_ref().clone(), text)),
+            Err(e) => problems.push(Problem::new(
+                path.span(),
+                format!("cannot read lexicon `{}`: {e}", full.display()),
+                "cannot read",
+            )),
+        }
+    }
+    let lexicon = if additions.is_empty() || !problems.is_empty() {
+        None
+    } else {
+        match crate::attribution::Lexicon::extended(&additions) {
+            Ok(l) => Some(Arc::new(l)),
+            Err(why) => {
+                let span = c.config.lexicon.first().map_or(0..0, toml::Spanned::span);
+                problems.push(Problem::new(
+                    span,
+                    format!("invalid lexicon: {why}"),
+                    "in this lexicon",
+                ));
+                None
+            }
+        }
+    };
     if !problems.is_empty() {
         return Err(vec![FileProblems {
             kind: FileKind::Config,
@@ -449,6 +487,7 @@ fn policy(c: &Loaded) -> Result<Policy, Vec<FileProblems>> {
         }]);
     }
     Ok(Policy {
+        lexicon,
         require_reason: c.config.require_reason,
         vocab,
         overrides,

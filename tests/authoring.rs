@@ -1073,3 +1073,20 @@ error: could not load rules: 2 problems found
         expected,
     );
 }
+
+#[test]
+fn config_lexicon_adds_reporting_cues() {
+    let sb = Sandbox::new("lexicon");
+    sb.write("s.txt", "The deal is done, a ministry insider whispered.\n");
+    assert_run(&sb.short(&["s.txt"]), 0, "", "");
+    sb.write("copydesk.toml", "lexicon = [\"house-lexicon.toml\"]\n");
+    sb.write("house-lexicon.toml", "[cues]\nspeech = [\"whispered\"]\n");
+    let run = sb.check_with_config(".", &["--format", "short", "s.txt"]);
+    assert_run(
+        &run,
+        1,
+        "s.txt:1:19: warning[anonymity.unnamed-official] statement attributed to an unnamed \
+         source: “a ministry insider”\n",
+        "",
+    );
+}

@@ -42,17 +42,20 @@ impl CueKind {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// A lexicon file as written; in a newsroom's addition every list may be left out.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
     #[serde(rename = "description")]
     _description: Option<String>,
+    #[serde(default)]
     cues: RawCues,
+    #[serde(default)]
     sources: RawSources,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct RawCues {
     speech: Vec<String>,
     cognition: Vec<String>,
@@ -60,8 +63,8 @@ struct RawCues {
     other: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 struct RawSources {
     pronouns: Vec<String>,
     roles: Vec<String>,
@@ -97,7 +100,33 @@ pub struct Lexicon {
 impl Lexicon {
     /// Parses a lexicon file.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let raw: Raw = toml::from_str(text).map_err(|e| e.to_string())?;
+        Self::compile(toml::from_str(text).map_err(|e| e.to_string())?)
+    }
+
+    /// The bundled lexicon with the lists of each of `additions` (lexicon files, as text)
+    /// added to it. An error names the addition and says what is wrong with it.
+    pub fn extended(additions: &[(String, String)]) -> Result<Self, String> {
+        let mut raw: Raw = toml::from_str(BUNDLED).map_err(|e| e.to_string())?;
+        for (name, text) in additions {
+            let add: Raw = toml::from_str(text).map_err(|e| format!("{name}: {}", e.message()))?;
+            let c = add.cues;
+            raw.cues.speech.extend(c.speech);
+            raw.cues.cognition.extend(c.cognition);
+            raw.cues.stance.extend(c.stance);
+            raw.cues.other.extend(c.other);
+            let s = add.sources;
+            raw.sources.pronouns.extend(s.pronouns);
+            raw.sources.roles.extend(s.roles);
+            raw.sources.titles.extend(s.titles);
+            raw.sources.groups.extend(s.groups);
+            raw.sources.documents.extend(s.documents);
+            raw.sources.demonyms.extend(s.demonyms);
+            raw.sources.institutions.extend(s.institutions);
+        }
+        Self::compile(raw)
+    }
+
+    fn compile(raw: Raw) -> Result<Self, String> {
         let mut kinds = HashMap::new();
         for (list, kind) in [
             (&raw.cues.speech, CueKind::Speech),
@@ -157,4 +186,26 @@ fn normalize(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn additions_extend_the_bundled_lists() {
+        let added =
+            Lexicon::extended(&[("house".into(), "[cues]\nspeech = [\"whispered\"]\n".into())])
+                .unwrap();
+        assert!(added.cues.is_match("a ministry insider whispered."));
+        assert_eq!(added.kind("whispered"), CueKind::Speech);
+        assert!(
+            !Lexicon::bundled()
+                .cues
+                .is_match("a ministry insider whispered.")
+        );
+        let err =
+            Lexicon::extended(&[("house".into(), "[cues]\nspeech = 3\n".into())]).unwrap_err();
+        assert!(err.starts_with("house: invalid type"), "{err}");
+    }
 }

@@ -152,7 +152,7 @@ pub fn main() -> ExitCode {
         Command::Explain(args) => (authoring::explain(args), args.options.color),
         Command::TestRules(args) => (authoring::test_rules(args), args.options.color),
         Command::Init => (authoring::init(), ColorWhen::Auto),
-        Command::Sources(args) => (sources::sources(args), args.color),
+        Command::Sources(args) => (sources::sources(args), args.options.color),
     };
     match result {
         Ok(code) => code,

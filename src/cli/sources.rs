@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{ColorWhen, stream};
+use super::{RuleOptions, stream};
 use crate::analysis::{Analysis, Place};
 use crate::attribution::{self, Attribution, Lexicon, SourceClass};
 use crate::document::{Document, Format as DocFormat};
@@ -31,9 +31,8 @@ pub(super) struct SourcesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = LedgerFormat::Human)]
     format: LedgerFormat,
-    /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    pub(super) color: ColorWhen,
+    #[command(flatten)]
+    pub(super) options: RuleOptions,
 }
 
 #[derive(Serialize)]
@@ -55,22 +54,27 @@ struct Entry<'a> {
     resolves_to: Option<usize>,
 }
 
-/// Reads and analyses one file.
-pub(crate) fn ledger(
+/// Reads and analyses one file, with the config's lexicon when it has one.
+fn ledger(
     path: &std::path::Path,
+    lexicon: Option<std::sync::Arc<Lexicon>>,
 ) -> Result<(SourceFile, Analysis, Vec<Attribution>), Error> {
     let bytes = std::fs::read(path)
         .map_err(|e| Error::Message(format!("cannot read `{}`: {e}", path.display())))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::Message(format!("`{}` is not valid UTF-8", path.display())))?;
     let file = SourceFile::new(path.display().to_string(), text);
-    let analysis = Analysis::new(Document::parse(&file.text, DocFormat::from_path(path)));
-    let found = attribution::find(&analysis, Lexicon::bundled());
+    let mut analysis = Analysis::new(Document::parse(&file.text, DocFormat::from_path(path)));
+    if let Some(lexicon) = lexicon {
+        analysis = analysis.with_lexicon(lexicon);
+    }
+    let found = analysis.attributions().to_vec();
     Ok((file, analysis, found))
 }
 
 pub(super) fn sources(args: &SourcesArgs) -> Result<ExitCode, Error> {
-    let (file, analysis, found) = ledger(&args.file)?;
+    let (_, linter) = args.options.load()?;
+    let (file, analysis, found) = ledger(&args.file, linter.lexicon())?;
     let orig = |p: &Place| analysis.doc.blocks[p.block].to_original(p.range.clone());
     let span = |p: &Place| {
         let r = orig(p);
@@ -80,7 +84,7 @@ pub(super) fn sources(args: &SourcesArgs) -> Result<ExitCode, Error> {
             text: &file.text[r.clone()],
         }
     };
-    let mut out = stream(args.color, false);
+    let mut out = stream(args.options.color, false);
     let text = match args.format {
         LedgerFormat::Json => {
             let entries: Vec<Entry> = found
