@@ -291,13 +291,18 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     .quotation_around(b, sentence.start)
                     .filter(|q| q.end >= sentence.end.saturating_sub(1))
                 {
-                    let range = q.start.max(sentence.start)..q.end.min(sentence.end);
-                    if text[range.clone()].split_whitespace().count() >= 4 {
+                    // A quotation of several sentences is one quotation.
+                    let range = q.clone();
+                    let seen = bare_quotes.iter().any(|p| p.range == range);
+                    if !seen && text[range.clone()].split_whitespace().count() >= 4 {
                         bare_quotes.push(Place { block: b, range });
                     }
                 }
             }
         }
+        // What counts as someone speaking nearby: a writer's attribution of speech, belief or
+        // judgement.
+        let speaks = |x: &Attribution| !x.nested && x.cue_kind != CueKind::Other;
         // Its speaker: the paragraph's speaker before it, else after it ("‘…’ ‘…,’ he said."),
         // else the previous paragraph's last speaker (a quotation over paragraphs).
         let in_block = first_in_block..out.len();
@@ -326,8 +331,11 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 },
                 // A quotation nobody is said to have said: only when nothing in this paragraph
                 // or the one before attributes anything (a speech quoted at length is not).
-                None if out[..first_in_block].iter().any(|x| x.cue.block + 1 == b)
-                    || out[in_block.clone()].iter().any(|x| !x.nested) =>
+                None if out[..first_in_block]
+                    .iter()
+                    .any(|x| x.cue.block + 1 == b && speaks(x))
+                    || out[in_block.clone()].iter().any(speaks)
+                    || continues_to_attribution(a, &quote, lexicon) =>
                 {
                     continue;
                 }
@@ -362,6 +370,29 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     });
     resolve(a, lexicon, &mut out);
     out
+}
+
+/// Whether `quote` runs on into later paragraphs (the news convention: each opens with a mark,
+/// only the last closes) and the paragraph where it closes has a reporting cue outside it.
+fn continues_to_attribution(a: &Analysis, quote: &Place, lexicon: &Lexicon) -> bool {
+    let Some(q) = a.quotations.iter().find(|q| {
+        q.depth == 0
+            && q.parts.iter().any(|(b, r)| {
+                *b == quote.block
+                    && r.start <= quote.range.start
+                    && quote.range.start < r.end.max(r.start + 1)
+            })
+    }) else {
+        return false;
+    };
+    let Some((last_block, last)) = q.parts.last().filter(|(b, _)| *b > quote.block) else {
+        return false;
+    };
+    let text = &a.doc.blocks[*last_block].text;
+    lexicon
+        .cues
+        .find_iter(text)
+        .any(|m| m.start() >= last.end || m.end() <= last.start)
 }
 
 /// The top-level quotation a cue attributes: one in its sentence, nearest to the cue. A word

@@ -61,6 +61,15 @@ impl Check for AttributionRule {
             if at.nested || !self.classes.contains(&at.class) {
                 continue;
             }
+            // A quotation some other attribution gives a source is not unattributed.
+            if at.class == SourceClass::None
+                && at.quoted
+                && ledger
+                    .iter()
+                    .any(|o| o.source.is_some() && !o.nested && o.quoted && o.content == at.content)
+            {
+                continue;
+            }
             let cue_ok = self.cues.contains(&at.cue_kind) || at.class == SourceClass::None;
             let content_ok = match self.content {
                 Content::Quotation => at.quoted,
