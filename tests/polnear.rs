@@ -43,6 +43,40 @@ struct Span {
     end: usize,
 }
 
+/// One document as the ledger reads it: its cues and sources as byte ranges, and the way from
+/// gold code-point spans to bytes.
+struct Read {
+    byte_at: Vec<usize>,
+    cues: Vec<std::ops::Range<usize>>,
+    sources: Vec<std::ops::Range<usize>>,
+}
+
+impl Read {
+    fn new(text: &str) -> Self {
+        // Gold spans count code points; copydesk's count bytes.
+        let mut byte_at: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        byte_at.push(text.len());
+        let analysis = Analysis::new(Document::parse(text, Format::Plain));
+        let ledger = attribution::find(&analysis, Lexicon::bundled());
+        let orig = |p: &copydesk::analysis::Place| {
+            analysis.doc.blocks[p.block].to_original(p.range.clone())
+        };
+        Self {
+            byte_at,
+            cues: ledger.iter().map(|a| orig(&a.cue)).collect(),
+            sources: ledger
+                .iter()
+                .filter_map(|a| a.source.as_ref().map(orig))
+                .collect(),
+        }
+    }
+
+    fn bytes(&self, s: &Span) -> std::ops::Range<usize> {
+        let last = self.byte_at.len() - 1;
+        self.byte_at[s.start.min(last)]..self.byte_at[s.end.min(last)]
+    }
+}
+
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -72,22 +106,9 @@ fn polnear_figures() {
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
     for (line_no, line) in data.lines().enumerate() {
         let doc: Doc = serde_json::from_str(line).unwrap();
-        // Gold spans count code points; copydesk's count bytes.
-        let mut byte_at: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).collect();
-        byte_at.push(doc.text.len());
-        let bytes = |s: &Span| {
-            byte_at[s.start.min(byte_at.len() - 1)]..byte_at[s.end.min(byte_at.len() - 1)]
-        };
-        let analysis = Analysis::new(Document::parse(&doc.text, Format::Plain));
-        let ledger = attribution::find(&analysis, Lexicon::bundled());
-        let orig = |p: &copydesk::analysis::Place| {
-            analysis.doc.blocks[p.block].to_original(p.range.clone())
-        };
-        let ledger_cues: Vec<_> = ledger.iter().map(|a| orig(&a.cue)).collect();
-        let ledger_sources: Vec<_> = ledger
-            .iter()
-            .filter_map(|a| a.source.as_ref().map(orig))
-            .collect();
+        let read = Read::new(&doc.text);
+        let bytes = |s: &Span| read.bytes(s);
+        let (ledger_cues, ledger_sources) = (&read.cues, &read.sources);
         let file = SourceFile::new("polnear", doc.text.clone());
         let diagnostics = linter.check(&file, Format::Plain);
         for g in &doc.attributions {
@@ -158,21 +179,9 @@ fn polnear_misses() {
     let mut missed_sources: Vec<String> = Vec::new();
     for line in data.lines() {
         let doc: Doc = serde_json::from_str(line).unwrap();
-        let mut byte_at: Vec<usize> = doc.text.char_indices().map(|(i, _)| i).collect();
-        byte_at.push(doc.text.len());
-        let bytes = |s: &Span| {
-            byte_at[s.start.min(byte_at.len() - 1)]..byte_at[s.end.min(byte_at.len() - 1)]
-        };
-        let analysis = Analysis::new(Document::parse(&doc.text, Format::Plain));
-        let ledger = attribution::find(&analysis, Lexicon::bundled());
-        let orig = |p: &copydesk::analysis::Place| {
-            analysis.doc.blocks[p.block].to_original(p.range.clone())
-        };
-        let ledger_cues: Vec<_> = ledger.iter().map(|a| orig(&a.cue)).collect();
-        let ledger_sources: Vec<_> = ledger
-            .iter()
-            .filter_map(|a| a.source.as_ref().map(orig))
-            .collect();
+        let read = Read::new(&doc.text);
+        let bytes = |s: &Span| read.bytes(s);
+        let (ledger_cues, ledger_sources) = (&read.cues, &read.sources);
         for g in &doc.attributions {
             let Some(c) = &g.cue else { continue };
             let c = bytes(c);
