@@ -1,5 +1,5 @@
 //! Throughput of the pipeline on the seed article, in bytes per second: segmentation
-//! (document, sentences, quotations), rule matching, and a whole check.
+//! (document, sentences, quotations), the attribution ledger, rule matching, and a whole check.
 
 use std::hint::black_box;
 
@@ -20,7 +20,15 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("segmentation", |b| {
         b.iter(|| Analysis::new(Document::parse(black_box(ARTICLE), Format::Plain)));
     });
+    group.bench_function("attributions", |b| {
+        b.iter(|| {
+            let a = Analysis::new(Document::parse(black_box(ARTICLE), Format::Plain));
+            a.attributions().len()
+        });
+    });
+    // The ledger is computed once here, so "matching" is the rules alone.
     let analysis = Analysis::new(Document::parse(ARTICLE, Format::Plain));
+    analysis.attributions();
     group.bench_function("matching", |b| {
         b.iter(|| diagnostic::collect(black_box(&analysis), &linter.rules));
     });
