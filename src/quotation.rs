@@ -116,7 +116,9 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
             }
             let prev = (i - width).checked_sub(1).map(|p| chars[p].1);
             let next = chars.get(i).map(|&(_, c)| c);
-            if m == Mark::Single && is_apostrophe(c, prev, next, &stack) {
+            if m == Mark::Single
+                && (is_apostrophe(c, prev, next, &stack) || elides(&text[at + c.len_utf8()..]))
+            {
                 continue;
             }
             let end = at + c.len_utf8() * width;
@@ -176,6 +178,18 @@ fn is_apostrophe(c: char, prev: Option<char>, next: Option<char>, stack: &[Open]
     letter(prev) && !single_open
 }
 
+/// Words that lose their first letters to an apostrophe, often typed as a left quote:
+/// “how ‘bout”, “rock ‘n’ roll”, “‘til then”.
+const ELISIONS: &[&str] = &[
+    "bout", "em", "til", "cause", "n", "tis", "twas", "round", "nuff",
+];
+
+/// Whether `rest` (the text after a single mark) starts with an elided word.
+fn elides(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    ELISIONS.contains(&word.to_lowercase().as_str())
+}
+
 fn finish(open: Open, closed: bool, depth: usize) -> Quotation {
     Quotation {
         parts: open.parts,
@@ -215,6 +229,14 @@ mod tests {
         assert_eq!(
             quotes("''There is no doubt,'' he said. It's ''fine.''"),
             [vec!["''There is no doubt,''"], vec!["''fine.''"]]
+        );
+    }
+
+    #[test]
+    fn elisions_are_not_quotations() {
+        assert_eq!(
+            quotes("And how ‘bout this headline: “Surge in robberies on the Hill.” Rock ‘n’ roll."),
+            [vec!["“Surge in robberies on the Hill.”"]]
         );
     }
 
