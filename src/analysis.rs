@@ -83,6 +83,15 @@ impl Analysis {
         &self.quoted[block]
     }
 
+    /// Whether the quotation at `range` of `block` is long enough to be speech: a word or
+    /// three in quotation marks is a label, a title or a scare quote.
+    pub fn is_speech(&self, block: usize, range: &Range<usize>) -> bool {
+        self.doc.blocks[block].text[range.clone()]
+            .split_whitespace()
+            .count()
+            >= 4
+    }
+
     /// Whether `place` lies wholly inside a quotation.
     pub fn in_quotation(&self, place: &Place) -> bool {
         self.quotation_around(place.block, place.range.start)

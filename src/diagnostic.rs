@@ -154,13 +154,7 @@ fn related_quotation(a: &Analysis, place: &Place) -> Option<Place> {
         .iter()
         .filter(|q| q.start < window.end && window.start < q.end)
         .filter(|q| !(q.start <= place.range.start && place.range.end <= q.end))
-        // A word or two in quotation marks is a label or a scare quote, not what was said.
-        .filter(|q| {
-            a.doc.blocks[b].text[(*q).clone()]
-                .split_whitespace()
-                .count()
-                >= 4
-        })
+        .filter(|q| a.is_speech(b, q))
         .min_by_key(|q| distance(q))
         .map(|q| Place {
             block: b,

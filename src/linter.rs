@@ -291,10 +291,13 @@ impl Linter {
                 if !hit {
                     continue;
                 }
-                diagnostics.retain(|d| !o.disable.iter().any(|n| names_rule(n, &d.rule)));
+                diagnostics.retain(|d| !o.disable.iter().any(|n| crate::rule::covers(n, &d.rule)));
                 for d in &mut diagnostics {
                     let by_rule = o.severity.iter().find(|(n, _)| *n == d.rule);
-                    let by_set = o.severity.iter().find(|(n, _)| names_rule(n, &d.rule));
+                    let by_set = o
+                        .severity
+                        .iter()
+                        .find(|(n, _)| crate::rule::covers(n, &d.rule));
                     if let Some((_, level)) = by_rule.or(by_set) {
                         d.severity = *level;
                     }
@@ -418,15 +421,7 @@ fn apply(c: &Loaded, rules: &mut Vec<Rule>, problems: &mut Vec<Problem>) {
 }
 
 fn matches(rule: &Rule, name: &str) -> bool {
-    rule.id == name || rule.set() == name
-}
-
-/// Whether `name` (a rule id or a set) covers the rule `id`.
-fn names_rule(name: &str, id: &str) -> bool {
-    id == name
-        || id
-            .strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with('.'))
+    crate::rule::covers(name, &rule.id)
 }
 
 /// Compiles the config's vocabulary and overrides, reporting bad globs at their place.

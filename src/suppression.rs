@@ -91,14 +91,9 @@ struct Entry {
     used: bool,
 }
 
+/// Whether a directive's names (none means every rule) cover `rule`.
 fn names_rule(names: &[String], rule: &str) -> bool {
-    names.is_empty()
-        || names.iter().any(|n| {
-            rule == n
-                || rule
-                    .strip_prefix(n.as_str())
-                    .is_some_and(|rest| rest.starts_with('.'))
-        })
+    names.is_empty() || names.iter().any(|n| crate::rule::covers(n, rule))
 }
 
 /// Marks the diagnostics that a directive in `file` suppresses, and adds findings about the

@@ -294,7 +294,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     // A quotation of several sentences is one quotation.
                     let range = q.clone();
                     let seen = bare_quotes.iter().any(|p| p.range == range);
-                    if !seen && text[range.clone()].split_whitespace().count() >= 4 {
+                    if !seen && a.is_speech(b, &range) {
                         bare_quotes.push(Place { block: b, range });
                     }
                 }
@@ -395,19 +395,18 @@ fn continues_to_attribution(a: &Analysis, quote: &Place, lexicon: &Lexicon) -> b
         .any(|m| m.start() >= last.end || m.end() <= last.start)
 }
 
-/// The top-level quotation a cue attributes: one in its sentence, nearest to the cue. A word
-/// or two in quotation marks is a label or scare quote, not speech.
+/// The top-level quotation a cue attributes: one in its sentence, nearest to the cue, long
+/// enough to be speech.
 fn quotation_in(
     a: &Analysis,
     b: usize,
     sentence: &Range<usize>,
     cue: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let text = &a.doc.blocks[b].text;
     a.quoted(b)
         .iter()
         .filter(|q| q.start < sentence.end && sentence.start < q.end)
-        .filter(|q| text[(*q).clone()].split_whitespace().count() >= 4)
+        .filter(|q| a.is_speech(b, q))
         .min_by_key(|q| {
             if q.end <= cue.start {
                 cue.start - q.end

@@ -108,7 +108,9 @@ impl Check for AttributionRule {
                     continue;
                 }
             }
-            if !scope.admits(a, &place) && scope != Scope::Sentence {
+            // The ledger already works sentence by sentence, and a speakerless quotation may
+            // span several; any other scope narrows where the reported place may lie.
+            if scope != Scope::Sentence && !scope.admits(a, &place) {
                 continue;
             }
             let mut hit = Hit::at(place.clone());

@@ -325,6 +325,14 @@ impl Rule {
     }
 }
 
+/// Whether `name`, a rule id or a set, covers the rule `id` (`framing` covers `framing.cliche`).
+pub fn covers(name: &str, id: &str) -> bool {
+    id == name
+        || id
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 /// Shared filtering for kinds that match phrases: scope admits the place and no exception
 /// overlaps it.
 fn admitted(
