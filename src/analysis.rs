@@ -30,7 +30,12 @@ pub struct Analysis {
     attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
     /// The lexicon attributions are found with; the bundled one when `None`.
     lexicon: Option<std::sync::Arc<crate::attribution::Lexicon>>,
+    /// The block that is the lede, if the story has one.
+    lede: Option<usize>,
 }
+
+/// A lede has at least this many words; bylines, datelines and kickers have fewer.
+const LEDE_MIN_WORDS: usize = 10;
 
 impl Analysis {
     /// Segments `doc` once, for all rules.
@@ -50,6 +55,10 @@ impl Analysis {
         for ranges in &mut quoted {
             ranges.sort_by_key(|r| r.start);
         }
+        let lede = doc.blocks.iter().position(|b| {
+            b.kind == BlockKind::Paragraph
+                && b.text.split_whitespace().nth(LEDE_MIN_WORDS - 1).is_some()
+        });
         Self {
             doc,
             sentences,
@@ -57,6 +66,7 @@ impl Analysis {
             quoted,
             attributions: std::sync::OnceLock::new(),
             lexicon: None,
+            lede,
         }
     }
 
@@ -124,6 +134,22 @@ impl Analysis {
 
     /// Whether `block` is a heading.
     pub fn is_heading(&self, block: usize) -> bool {
-        self.doc.blocks[block].kind == BlockKind::Heading
+        self.doc.blocks[block].kind.is_heading()
+    }
+
+    /// Whether `block` is the headline.
+    pub fn is_headline(&self, block: usize) -> bool {
+        self.doc.blocks[block].kind == BlockKind::Headline
+    }
+
+    /// Whether `block` is a caption.
+    pub fn is_caption(&self, block: usize) -> bool {
+        self.doc.blocks[block].kind == BlockKind::Caption
+    }
+
+    /// Whether `block` is the lede: the first body paragraph long enough to be one (bylines,
+    /// datelines on their own line and kickers are shorter).
+    pub fn is_lede(&self, block: usize) -> bool {
+        self.lede == Some(block)
     }
 }

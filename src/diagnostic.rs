@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Place};
-use crate::rule::{Hit, QuotePolicy, Rule, Severity};
+use crate::rule::{Hit, QuotePolicy, Rule, Scope, Severity};
 
 /// A suggested edit: replace `span` of the original file with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,23 +44,36 @@ pub struct Diagnostic {
 
 /// Runs `rules` over an analysed document and returns the diagnostics in file order.
 pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+    let mut local = Vec::new();
+    // A finding about the whole story only points at a place; it must not hide, or be hidden
+    // by, what a rule says about that place.
+    let mut whole_story = Vec::new();
     for rule in rules {
+        let out = if rule.scope == Scope::Document {
+            &mut whole_story
+        } else {
+            &mut local
+        };
         for hit in rule.hits(a) {
             if let Some(d) = to_diagnostic(a, rule, &hit) {
                 out.push(d);
             }
         }
     }
-    out.sort_by(|x, y| {
+    let order = |x: &Diagnostic, y: &Diagnostic| {
         (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
-    });
-    out.dedup_by(|x, y| x.rule == y.rule && x.span == y.span);
-    one_per_place(out)
+    };
+    local.sort_by(order);
+    local.dedup_by(|x, y| x.rule == y.rule && x.span == y.span);
+    let mut out = one_per_place(local);
+    out.extend(whole_story);
+    out.sort_by(order);
+    out
 }
 
 /// Two rules of one set on overlapping text say the same thing twice; editors turn noisy
-/// linters off. Keeps the more severe finding (the earlier rule, on a tie).
+/// linters off. Keeps the more severe finding; on a tie, the one that shows more of the text
+/// ("A source said" over "A source"), then the earlier.
 fn one_per_place(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let set = |d: &Diagnostic| d.rule.split('.').next().unwrap_or_default().to_string();
     let mut kept: Vec<Diagnostic> = Vec::with_capacity(all.len());
@@ -71,7 +84,7 @@ fn one_per_place(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
                 && d.span.start < k.span.end.max(k.span.start + 1)
         });
         match clash {
-            Some(i) if kept[i].severity >= d.severity => {}
+            Some(i) if (kept[i].severity, kept[i].span.len()) >= (d.severity, d.span.len()) => {}
             Some(i) => kept[i] = d,
             None => kept.push(d),
         }
@@ -91,10 +104,15 @@ fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {
     let block = &a.doc.blocks[hit.place.block];
     let matched = collapse_spaces(&block.text[hit.place.range.clone()]);
     let span = block.to_original(hit.place.range.clone());
+    let (count, total) = hit.count.map_or((String::new(), String::new()), |(c, t)| {
+        (c.to_string(), t.to_string())
+    });
     let fill = |template: &str| {
         template
             .replace("{match}", &matched)
             .replace("{replacement}", hit.replacement.as_deref().unwrap_or(""))
+            .replace("{count}", &count)
+            .replace("{total}", &total)
     };
     let mut secondary: Vec<(Range<usize>, String)> = hit
         .secondary

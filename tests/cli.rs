@@ -411,10 +411,63 @@ words = ["slammed"]
 3 │ kind = "existance"
   │        ^^^^^^^^^^^ not a kind
   │
-  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution
+  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution, balance
 
 "#;
     assert_run(&run, 2, "", &format!("{expected}{RULES_SUMMARY_ONE}"));
+}
+
+#[test]
+fn balance_rule_errors_point_at_the_measure_and_the_limit() {
+    let run = check_rules(
+        "rules-balance",
+        r#"[[rule]]
+id = "few"
+kind = "balance"
+message = "m"
+measure = "named-source"
+min = 2
+
+[[rule]]
+id = "share"
+kind = "balance"
+message = "m"
+measure = "unnamed-share"
+max-share = 1.5
+scope = "lede"
+"#,
+    );
+    let expected = r#"error: unknown measure `named-source`
+  ┌─ house.toml:5:11
+  │
+5 │ measure = "named-source"
+  │           ^^^^^^^^^^^^^^ not a measure
+  │
+  = help: did you mean `named-sources`? the measures are: unnamed-share, named-sources, source-share
+
+error: a share is between 0 and 1
+   ┌─ house.toml:13:13
+   │
+13 │ max-share = 1.5
+   │             ^^^ out of range
+   │
+   = help: write `max-share = 0.5` for half
+
+error: a `balance` rule measures the whole story
+   ┌─ house.toml:14:9
+   │
+14 │ scope = "lede"
+   │         ^^^^^^ not `document`
+   │
+   = help: leave `scope` out, or write `scope = "document"`
+
+"#;
+    assert_run(
+        &run,
+        2,
+        "",
+        &format!("{expected}error: could not load rules: 3 problems found\n"),
+    );
 }
 
 #[test]
@@ -572,7 +625,7 @@ error: unknown kind `existance`
 8 │ kind = "existance"
   │        ^^^^^^^^^^^ not a kind
   │
-  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution
+  = help: did you mean `existence`? the kinds are: existence, substitution, conditional, occurrence, repetition, attribution, balance
 
 error: invalid regex: unclosed group
    ┌─ house.toml:16:13

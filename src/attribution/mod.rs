@@ -847,3 +847,62 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
         }
     }
 }
+
+/// One source of a story, with every attribution to it: what the ledger table and the
+/// sourcing-balance rules count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The class of the phrase that names it (a reference counts as what it refers to).
+    pub class: SourceClass,
+    /// The attributions whose own source phrase names it (not a reference to it), in order.
+    pub names: Vec<usize>,
+    /// Every attribution to it, references included, in document order.
+    pub attributions: Vec<usize>,
+}
+
+/// Groups the writer's sourcing attributions (not `other` cues, not cues inside quotations) by
+/// source, in order of first appearance: a named source by its surname, so "Mark Rutte",
+/// "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
+pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, at) in ledger.iter().enumerate() {
+        if at.cue_kind == CueKind::Other || at.nested {
+            continue;
+        }
+        let named_by = at.resolves_to.unwrap_or(i);
+        let Some(src) = &ledger[named_by].source else {
+            continue;
+        };
+        let class = ledger[named_by].class;
+        let key = if class == SourceClass::Named {
+            surname(&a.doc.blocks[src.block].text[src.range.clone()])
+        } else {
+            format!("{}@{}", src.block, src.range.start)
+        };
+        let at_source = *keys.entry(key).or_insert_with(|| {
+            sources.push(Source {
+                class,
+                names: Vec::new(),
+                attributions: Vec::new(),
+            });
+            sources.len() - 1
+        });
+        let source = &mut sources[at_source];
+        if !source.names.contains(&named_by) {
+            source.names.push(named_by);
+        }
+        source.attributions.push(i);
+    }
+    sources
+}
+
+/// The key that groups "Mark Rutte" and "Rutte": the last capitalised word.
+fn surname(name: &str) -> String {
+    name.split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .unwrap_or(name)
+        .to_string()
+}

@@ -129,52 +129,54 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
     }
     let orig = |p: &Place| analysis.doc.blocks[p.block].to_original(p.range.clone());
     let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
-    let mut order = Vec::new();
-    // The table is about sourcing: what sources said, thought or judged, not every verb.
-    for a in found
+    let source_text = |i: usize| {
+        found[i]
+            .source
+            .as_ref()
+            .map(|p| collapse(&file.text[orig(p)]))
+            .unwrap_or_default()
+    };
+    let rows: Vec<Row> = attribution::group(analysis, found)
         .iter()
-        .filter(|a| a.cue_kind != attribution::CueKind::Other && !a.nested)
-    {
-        let Some(src) = &a.source else { continue };
-        let (key_attr, alias) = match a.resolves_to {
-            Some(i) => (&found[i], Some(collapse(&file.text[orig(src)]))),
-            None => (a, None),
-        };
-        let Some(key_src) = &key_attr.source else {
-            continue;
-        };
-        let name = collapse(&file.text[orig(key_src)]);
-        let key = if key_attr.class == SourceClass::Named {
-            surname(&name)
-        } else {
-            format!("{name}@{}", orig(key_src).start)
-        };
-        let row = rows.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
+        .map(|source| {
+            // A named source goes by the longest way the story names it ("Mark Rutte").
+            let name =
+                source
+                    .names
+                    .iter()
+                    .map(|&i| source_text(i))
+                    .fold(
+                        String::new(),
+                        |best, n| if n.len() > best.len() { n } else { best },
+                    );
+            let mut aliases: Vec<String> = Vec::new();
+            for &i in &source.attributions {
+                if found[i].resolves_to.is_some() {
+                    let alias = source_text(i);
+                    if !aliases.contains(&alias) {
+                        aliases.push(alias);
+                    }
+                }
+            }
+            let first = found[source.attributions[0]]
+                .source
+                .as_ref()
+                .map_or(0, |p| orig(p).start);
+            let quoted = source
+                .attributions
+                .iter()
+                .filter(|&&i| found[i].quoted)
+                .count();
             Row {
-                name: name.clone(),
-                class: key_attr.class,
-                quoted: 0,
-                cited: 0,
-                first: file.location(orig(src).start),
-                aliases: Vec::new(),
+                name,
+                class: source.class,
+                quoted,
+                cited: source.attributions.len() - quoted,
+                first: file.location(first),
+                aliases,
             }
-        });
-        if name.len() > row.name.len() && key_attr.class == SourceClass::Named {
-            row.name = name;
-        }
-        if a.quoted {
-            row.quoted += 1;
-        } else {
-            row.cited += 1;
-        }
-        if let Some(alias) = alias {
-            if !row.aliases.contains(&alias) {
-                row.aliases.push(alias);
-            }
-        }
-    }
+        })
+        .collect();
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -182,8 +184,7 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
         "SOURCE", "CLASS", "QUOTED", "CITED"
     );
     let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
-    for key in &order {
-        let r = &rows[key];
+    for r in &rows {
         let mut name = r.name.clone();
         if name.chars().count() > 40 {
             name = name.chars().take(39).collect::<String>() + "…";
@@ -217,14 +218,4 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
         parts.join(", ")
     );
     s
-}
-
-/// The key that groups "Mark Rutte" and "Rutte": the last capitalised word.
-fn surname(name: &str) -> String {
-    name.split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .unwrap_or(name)
-        .to_string()
 }

@@ -5,9 +5,10 @@
 
 use super::{Block, BlockBuilder, BlockKind};
 
-/// Elements whose content is never prose.
+/// Elements whose content is never prose. (`<head>` holds only `<title>`, the headline when
+/// there is no `<h1>`, and elements with no text.)
 const HIDDEN: &[&str] = &[
-    "script", "style", "pre", "code", "head", "noscript", "template", "svg", "math", "textarea",
+    "script", "style", "pre", "code", "noscript", "template", "svg", "math", "textarea",
 ];
 
 /// Elements that start or end a block of prose.
@@ -32,8 +33,6 @@ const BLOCK: &[&str] = &[
     "table",
     "tr",
     "figure",
-    "figcaption",
-    "caption",
     "dd",
     "dt",
     "dl",
@@ -43,7 +42,10 @@ const BLOCK: &[&str] = &[
     "address",
 ];
 
-const HEADING: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "title"];
+const HEADING: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
+
+/// Elements whose text is a caption.
+const CAPTION: &[&str] = &["figcaption", "caption"];
 
 /// Collects the prose blocks of an HTML file.
 pub(super) fn blocks(text: &str) -> Vec<Block> {
@@ -52,6 +54,9 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     let mut current = BlockBuilder::new(BlockKind::Paragraph);
     let mut i = 0;
     let mut text_start = 0;
+    // Where the `<title>` is: the headline only when the page has no `<h1>`.
+    let mut title = 0..0;
+    let mut has_h1 = false;
     let flush = |current: &mut BlockBuilder, blocks: &mut Vec<Block>, kind: BlockKind| {
         let done = std::mem::replace(current, BlockBuilder::new(kind));
         if !done.is_empty() {
@@ -86,12 +91,21 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
                 find_tag_end(bytes, at + 1).map_or(bytes.len(), |e| e + 1)
             });
             text_start = i;
-        } else if HEADING.contains(&name.as_str()) {
+        } else if let Some(opened) = opens(&name) {
             let kind = if closing {
                 BlockKind::Paragraph
             } else {
-                BlockKind::Heading
+                opened
             };
+            if name == "title" {
+                if closing {
+                    title.end = i;
+                } else {
+                    title = i..bytes.len();
+                }
+            } else if kind == BlockKind::Headline {
+                has_h1 = true;
+            }
             flush(&mut current, &mut blocks, kind);
         } else if BLOCK.contains(&name.as_str()) {
             let kind = current.kind;
@@ -103,7 +117,33 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     push_text(&mut current, text, text_start..bytes.len());
     let kind = current.kind;
     flush(&mut current, &mut blocks, kind);
+    if has_h1 {
+        blocks.retain(|b| !title.contains(&b.to_original(0..0).start));
+    }
+    // Later `<h1>`s (a page with several) are ordinary headings: a story has one headline.
+    let mut seen = false;
+    for b in &mut blocks {
+        if b.kind == BlockKind::Headline {
+            if seen {
+                b.kind = BlockKind::Heading;
+            }
+            seen = true;
+        }
+    }
     blocks
+}
+
+/// The kind of block an element opens, for elements that start a block of their own kind.
+fn opens(name: &str) -> Option<BlockKind> {
+    if name == "h1" || name == "title" {
+        Some(BlockKind::Headline)
+    } else if HEADING.contains(&name) {
+        Some(BlockKind::Heading)
+    } else if CAPTION.contains(&name) {
+        Some(BlockKind::Caption)
+    } else {
+        None
+    }
 }
 
 /// The index of the `>` that closes a tag opened before `from`, skipping quoted attributes.
@@ -212,8 +252,32 @@ mod tests {
         let b = blocks(src);
         let texts: Vec<_> = b.iter().map(|b| b.text.trim()).collect();
         assert_eq!(texts, ["Big news", "Rutte’s remarks", "Two & three"]);
-        assert_eq!(b[0].kind, BlockKind::Heading);
+        // The `<h1>` is the headline; the `<title>` that repeats it is left out.
+        assert_eq!(b[0].kind, BlockKind::Headline);
         let q = b[1].text.find('’').unwrap();
         assert_eq!(&src[b[1].to_original(q..q + 3)], "&rsquo;");
+    }
+
+    #[test]
+    fn title_is_the_headline_without_h1_and_captions_are_their_own_kind() {
+        let src = "<head><title>Port shut</title></head><body><h2>Sub</h2><figure><img src=x><figcaption>Cranes idle on Monday.</figcaption></figure></body>";
+        let kinds: Vec<_> = blocks(src)
+            .iter()
+            .map(|b| (b.text.clone(), b.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Port shut".to_string(), BlockKind::Headline),
+                ("Sub".to_string(), BlockKind::Heading),
+                ("Cranes idle on Monday.".to_string(), BlockKind::Caption),
+            ]
+        );
+        // A story has one headline: the first `<h1>`.
+        let kinds: Vec<_> = blocks("<h1>One</h1><h1>Two</h1>")
+            .iter()
+            .map(|b| b.kind)
+            .collect();
+        assert_eq!(kinds, [BlockKind::Headline, BlockKind::Heading]);
     }
 }

@@ -1,7 +1,7 @@
 //! Markdown through pulldown-cmark: paragraphs, headings, list items, block quotes and table
 //! cells are prose; front matter, code, HTML and link destinations are not.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use super::{Block, BlockBuilder, BlockKind};
 
@@ -17,6 +17,9 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
     let mut current: Option<BlockBuilder> = None;
     // Depth inside constructs whose text is not prose (code blocks, front matter, images).
     let mut hidden = 0usize;
+    // The first H1 is the headline, unless front matter already gave one.
+    let mut headline_seen = false;
+    let mut in_front_matter = false;
     let flush = |current: &mut Option<BlockBuilder>, blocks: &mut Vec<Block>| {
         if let Some(b) = current.take() {
             if !b.is_empty() {
@@ -30,9 +33,15 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
                 flush(&mut current, &mut blocks);
                 current = Some(BlockBuilder::new(BlockKind::Paragraph));
             }
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks);
-                current = Some(BlockBuilder::new(BlockKind::Heading));
+                let kind = if level == HeadingLevel::H1 && !headline_seen {
+                    headline_seen = true;
+                    BlockKind::Headline
+                } else {
+                    BlockKind::Heading
+                };
+                current = Some(BlockBuilder::new(kind));
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
@@ -42,10 +51,25 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
                 hidden += 1;
             }
             Event::Code(_) => code.push(range),
-            Event::Start(Tag::MetadataBlock(_) | Tag::Image { .. }) => {
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                in_front_matter = kind == MetadataBlockKind::YamlStyle;
                 hidden += 1;
             }
+            Event::Start(Tag::Image { .. }) => {
+                hidden += 1;
+            }
+            Event::Text(_) if in_front_matter => {
+                if let Some(title) = front_matter_title(text, range) {
+                    let mut b = BlockBuilder::new(BlockKind::Headline);
+                    b.push(&text[title.clone()], title);
+                    if !b.is_empty() {
+                        blocks.push(b.finish());
+                        headline_seen = true;
+                    }
+                }
+            }
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image) => {
+                in_front_matter = false;
                 hidden = hidden.saturating_sub(1);
             }
             Event::Text(t) if hidden == 0 => {
@@ -65,6 +89,33 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
     (blocks, code)
 }
 
+/// The value of a one-line `title:` in YAML front matter (`within` is the block's bytes), with
+/// its quotation marks left out: static-site generators print it as the headline.
+fn front_matter_title(
+    text: &str,
+    within: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let mut at = within.start;
+    for line in text.get(within.clone())?.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(value) = line.strip_prefix("title:") else {
+            continue;
+        };
+        let trimmed = value.trim();
+        let unquoted = ['"', '\'']
+            .iter()
+            .find_map(|&q| trimmed.strip_prefix(q).and_then(|t| t.strip_suffix(q)));
+        let value_text = unquoted.unwrap_or(trimmed);
+        if value_text.is_empty() || value_text.starts_with(['|', '>', '[', '{']) {
+            return None;
+        }
+        let offset = start + "title:".len() + value.find(value_text)?;
+        return Some(offset..offset + value_text.len());
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,8 +126,12 @@ mod tests {
         let (b, code) = blocks(src);
         assert_eq!(code.len(), 2);
         let texts: Vec<_> = b.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["Head", "Some said text &  next link."]);
-        let para = &b[1];
+        assert_eq!(texts, ["x said", "Head", "Some said text &  next link."]);
+        assert_eq!(b[0].kind, BlockKind::Headline);
+        assert_eq!(&src[b[0].to_original(0..6)], "x said");
+        // Front matter gave the headline, so the H1 is a plain heading.
+        assert_eq!(b[1].kind, BlockKind::Heading);
+        let para = &b[2];
         let amp = para.text.find('&').unwrap();
         assert_eq!(&src[para.to_original(amp..amp + 1)], "&amp;");
         let next = para.text.find("next").unwrap();

@@ -39,8 +39,20 @@ impl Format {
 pub enum BlockKind {
     /// A paragraph of body text (also list items, block quotes and table cells).
     Paragraph,
-    /// A heading or title.
+    /// A heading below the headline.
     Heading,
+    /// The story's headline: a Markdown H1 or front-matter `title`, an HTML `<h1>` (or
+    /// `<title>` when there is none), or the first line of a plain-text story.
+    Headline,
+    /// A caption (`<figcaption>`, `<caption>`).
+    Caption,
+}
+
+impl BlockKind {
+    /// Whether this block is a heading of any level, the headline included.
+    pub fn is_heading(self) -> bool {
+        matches!(self, BlockKind::Heading | BlockKind::Headline)
+    }
 }
 
 /// A run of prose: its text as a rule sees it, and the way back to the original bytes.

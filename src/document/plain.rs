@@ -36,8 +36,21 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         }
     }
     flush(current.take(), &mut blocks);
+    if blocks.len() > 1 && looks_like_headline(&blocks[0].text) {
+        blocks[0].kind = BlockKind::Headline;
+    }
     blocks
 }
+
+/// Headlines are short and, unlike body sentences, do not end in a full stop.
+fn looks_like_headline(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= HEADLINE_MAX_WORDS
+        && !text.ends_with(['.', '"', '”', '\'', '’', ':', ';', ','])
+}
+
+/// Longer first lines are the story's first paragraph.
+const HEADLINE_MAX_WORDS: usize = 25;
 
 /// The text of `start..end`, with each directive comment in it replaced by a space.
 fn paragraph(text: &str, start: usize, end: usize) -> Block {
@@ -111,5 +124,31 @@ mod tests {
         let b = blocks("one.\ntwo.\nthree.\n");
         assert_eq!(b.len(), 3);
         assert_eq!(b[1].to_original(0..4), 5..9);
+    }
+
+    #[test]
+    fn a_short_first_line_without_a_full_stop_is_the_headline() {
+        let b = blocks(
+            "Port workers strike
+The port shut on Monday.
+",
+        );
+        assert_eq!(b[0].kind, BlockKind::Headline);
+        assert_eq!(b[1].kind, BlockKind::Paragraph);
+        let b = blocks(
+            "The port shut on Monday.
+Workers left.
+",
+        );
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
+        // A story of one line has no headline to tell apart from its text.
+        assert_eq!(
+            blocks(
+                "Port workers strike
+"
+            )[0]
+            .kind,
+            BlockKind::Paragraph
+        );
     }
 }

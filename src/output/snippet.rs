@@ -39,6 +39,15 @@ impl<'a> Snippet<'a> {
             let last = file.line_index(l.end.max(l.start));
             wanted.extend(first..=last);
         }
+        // codespan-reporting shows a lone line between two labelled lines instead of a break,
+        // so the view must have it too.
+        let gaps: Vec<usize> = wanted
+            .iter()
+            .zip(wanted.iter().skip(1))
+            .filter(|&(a, b)| b - a == 2)
+            .map(|(a, _)| a + 1)
+            .collect();
+        wanted.extend(gaps);
         let mut text = String::new();
         let mut lines = Vec::new();
         for index in wanted {
@@ -133,7 +142,10 @@ fn kept_intervals(
         on_line.iter().map(|l| l.start).min(),
         on_line.iter().map(|l| l.end).max(),
     ) else {
-        return vec![line.clone()];
+        // A line shown only for context: its start.
+        let budget = budget.saturating_sub(ELLIPSIS.len());
+        let end = extend_right(&file.text, line.start, line.end, budget);
+        return std::iter::once(line.start..end).collect();
     };
     let chars = |r: Range<usize>| file.text[r].chars().count();
     let budget = budget.saturating_sub(2 * ELLIPSIS.len());
@@ -218,5 +230,26 @@ impl<'a> Files<'a> for Snippet<'_> {
         let line = self.line(line_index)?;
         let orig = Self::original(line, byte_index);
         Ok(self.file.location(orig).1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lone_line_between_labelled_lines_is_in_the_view_and_trimmed() {
+        let long = "word ".repeat(60);
+        let text = format!("first label here\n{long}\nsecond label here\n");
+        let file = SourceFile::new("t.txt", text.clone());
+        let second = text.find("second").unwrap_or_default();
+        let snippet = Snippet::new(&file, &[0..5, second..second + 6], 60);
+        // codespan-reporting asks for the line between; it must exist and fit the width.
+        let middle = snippet
+            .line_range((), 1)
+            .map(|r| snippet.text[r].to_string());
+        let middle = middle.unwrap_or_default();
+        assert!(middle.starts_with("word word"), "{middle:?}");
+        assert!(middle.chars().count() <= 60 - GUTTER, "{middle:?}");
     }
 }

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::attribution::{AttributionRule, Content};
+use super::balance::{Balance, Measure};
 use super::conditional::Conditional;
 use super::existence::Existence;
 use super::occurrence::Occurrence;
@@ -52,6 +53,9 @@ const RULE_KEYS: &[&str] = &[
     "cues",
     "content",
     "first-quotation",
+    "measure",
+    "max-share",
+    "min-sources",
     "examples",
 ];
 
@@ -94,6 +98,9 @@ struct RawRule {
     content: Option<Spanned<String>>,
     #[serde(default)]
     first_quotation: bool,
+    measure: Option<Spanned<String>>,
+    max_share: Option<Spanned<f64>>,
+    min_sources: Option<Spanned<i64>>,
     examples: Option<RawExamples>,
 }
 
@@ -467,7 +474,12 @@ fn compile_rule(
     let severity = raw.severity.as_ref().map_or(Some(Severity::Warning), |s| {
         choice(s, "severity", Severity::NAMES, Severity::parse, problems)
     });
-    let scope = raw.scope.as_ref().map_or(Some(Scope::Sentence), |s| {
+    let default_scope = if raw.kind.get_ref() == "balance" {
+        Scope::Document
+    } else {
+        Scope::Sentence
+    };
+    let scope = raw.scope.as_ref().map_or(Some(default_scope), |s| {
         choice(s, "scope", Scope::NAMES, Scope::parse, problems)
     });
     let quotations = raw
@@ -671,6 +683,7 @@ fn compile_rule(
                 _ => None,
             }
         }
+        "balance" => balance(&raw, problems).map(|b| Box::new(b) as Box<dyn Check>),
         _ => None,
     };
     if problems.len() > before {
@@ -715,4 +728,85 @@ fn compile_rule(
         },
         check: check?,
     })
+}
+
+/// Reads a `balance` rule's measure and limits.
+fn balance(raw: &RawRule, problems: &mut Vec<Problem>) -> Option<Balance> {
+    if let Some(scope) = raw.scope.as_ref().filter(|s| s.get_ref() != "document") {
+        problems.push(
+            Problem::new(
+                scope.span(),
+                "a `balance` rule measures the whole story",
+                "not `document`",
+            )
+            .with_help("leave `scope` out, or write `scope = \"document\"`"),
+        );
+    }
+    let Some(measure) = raw.measure.as_ref() else {
+        problems.push(
+            Problem::new(
+                raw.kind.span(),
+                "a `balance` rule needs `measure`",
+                "no measure",
+            )
+            .with_help(format!("the measures are: {}", Measure::NAMES.join(", "))),
+        );
+        return None;
+    };
+    let measure = choice(measure, "measure", Measure::NAMES, Measure::parse, problems)?;
+    let max_share = match raw.max_share.as_ref() {
+        Some(v) if !(0.0..=1.0).contains(v.get_ref()) => {
+            problems.push(
+                Problem::new(v.span(), "a share is between 0 and 1", "out of range")
+                    .with_help("write `max-share = 0.5` for half"),
+            );
+            None
+        }
+        v => v.map(|v| *v.get_ref()),
+    };
+    let min = non_negative(raw.min.as_ref(), problems);
+    // A limit given but invalid was reported above.
+    let (missing, needs) = match measure {
+        Measure::NamedSources => (raw.min.is_none(), "`min`, e.g. `min = 2`"),
+        Measure::UnnamedShare | Measure::SourceShare => (
+            raw.max_share.is_none(),
+            "`max-share`, e.g. `max-share = 0.5`",
+        ),
+    };
+    if missing {
+        problems.push(
+            Problem::new(measure_span(raw), "this measure needs a limit", "no limit")
+                .with_help(format!("add {needs}")),
+        );
+        return None;
+    }
+    let classes = if raw.classes.is_empty() {
+        vec![SourceClass::Anonymous, SourceClass::Vague]
+    } else {
+        raw.classes
+            .iter()
+            .filter_map(|c| {
+                choice(
+                    c,
+                    "source class",
+                    SourceClass::NAMES,
+                    SourceClass::parse,
+                    problems,
+                )
+            })
+            .collect()
+    };
+    let min_sources = non_negative(raw.min_sources.as_ref(), problems).unwrap_or(3);
+    Some(Balance {
+        measure,
+        classes,
+        min,
+        max_share,
+        min_sources,
+    })
+}
+
+/// Where to point when a measure's limit is missing: at the measure.
+fn measure_span(raw: &RawRule) -> Range<usize> {
+    raw.measure.as_ref().map_or(raw.kind.span(), Spanned::span)
 }

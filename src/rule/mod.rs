@@ -2,6 +2,7 @@
 //! [`Check`]; the kinds are listed in [`KINDS`].
 
 mod attribution;
+mod balance;
 mod conditional;
 mod existence;
 pub mod load;
@@ -78,6 +79,12 @@ pub enum Scope {
     OutsideQuotations,
     /// The whole document as one unit.
     Document,
+    /// The headline only.
+    Headline,
+    /// The lede (the first body paragraph) only.
+    Lede,
+    /// Captions only.
+    Caption,
 }
 
 impl Scope {
@@ -89,6 +96,9 @@ impl Scope {
         "quotation",
         "outside-quotations",
         "document",
+        "headline",
+        "lede",
+        "caption",
     ];
 
     /// Parses a scope name.
@@ -100,6 +110,9 @@ impl Scope {
             "quotation" => Scope::Quotation,
             "outside-quotations" => Scope::OutsideQuotations,
             "document" => Scope::Document,
+            "headline" => Scope::Headline,
+            "lede" => Scope::Lede,
+            "caption" => Scope::Caption,
             _ => return None,
         })
     }
@@ -120,6 +133,9 @@ impl Scope {
             Scope::Quotation => a.in_quotation(place),
             Scope::OutsideQuotations => !a.touches_quotation(place),
             Scope::Document => true,
+            Scope::Headline => a.is_headline(place.block),
+            Scope::Lede => a.is_lede(place.block),
+            Scope::Caption => a.is_caption(place.block),
         }
     }
 
@@ -133,10 +149,12 @@ impl Scope {
                     .sentence_at(block, place.range.start)
                     .unwrap_or_else(|| place.range.clone()),
             }),
-            Scope::Paragraph | Scope::Heading => Some(Place {
-                block,
-                range: 0..a.doc.blocks[block].text.len(),
-            }),
+            Scope::Paragraph | Scope::Heading | Scope::Headline | Scope::Lede | Scope::Caption => {
+                Some(Place {
+                    block,
+                    range: 0..a.doc.blocks[block].text.len(),
+                })
+            }
             Scope::Quotation => a
                 .quotation_around(block, place.range.start)
                 .filter(|q| place.range.end <= q.end)
@@ -160,13 +178,21 @@ impl Scope {
                     })
                 })
                 .collect(),
-            Scope::Paragraph | Scope::Heading => blocks
-                .filter(|&b| a.is_heading(b) == (self == Scope::Heading))
-                .map(|b| Place {
-                    block: b,
-                    range: 0..a.doc.blocks[b].text.len(),
-                })
-                .collect(),
+            Scope::Paragraph | Scope::Heading | Scope::Headline | Scope::Lede | Scope::Caption => {
+                blocks
+                    .filter(|&b| match self {
+                        Scope::Heading => a.is_heading(b),
+                        Scope::Headline => a.is_headline(b),
+                        Scope::Lede => a.is_lede(b),
+                        Scope::Caption => a.is_caption(b),
+                        _ => !a.is_heading(b),
+                    })
+                    .map(|b| Place {
+                        block: b,
+                        range: 0..a.doc.blocks[b].text.len(),
+                    })
+                    .collect()
+            }
             Scope::Quotation => blocks
                 .flat_map(|b| {
                     a.quoted(b).iter().map(move |q| Place {
@@ -220,6 +246,8 @@ pub struct Hit {
     pub replacement: Option<String>,
     /// Other places that explain the finding, with their labels.
     pub secondary: Vec<(Place, String)>,
+    /// For rules that count, `(count, total)`: `{count}` and `{total}` in the message.
+    pub count: Option<(usize, usize)>,
 }
 
 impl Hit {
@@ -229,6 +257,7 @@ impl Hit {
             place,
             replacement: None,
             secondary: Vec::new(),
+            count: None,
         }
     }
 }
@@ -247,6 +276,7 @@ pub const KINDS: &[&str] = &[
     "occurrence",
     "repetition",
     "attribution",
+    "balance",
 ];
 
 /// One example text, as the rule's own test.
