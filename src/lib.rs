@@ -1,7 +1,8 @@
 //! copydesk reads a news story the way a copy desk does: source file → document (prose
 //! blocks, offsets into the original) → sentences and quotations →
 //! attributions (who said what) → rules → diagnostics →
-//! suppressions → baseline → output. The modules below are listed in that order; `config`, `linter` and
+//! suppressions → baseline → output, or fixes
+//! applied to the file. The modules below are listed in that order; `config`, `linter` and
 //! `cli` drive them.
 
 pub mod source;
@@ -16,6 +17,8 @@ pub mod diagnostic;
 pub mod suppression;
 pub mod output;
 pub mod baseline;
+pub mod fix;
+pub mod atomic;
 pub mod config;
 pub mod linter;
 pub mod cli;

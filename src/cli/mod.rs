@@ -20,6 +20,7 @@ use crate::rule::Severity;
 use crate::source::SourceFile;
 
 mod authoring;
+mod fix;
 mod sources;
 
 /// Extensions checked when walking a directory, unless the config says otherwise.
@@ -79,6 +80,7 @@ impl RuleOptions {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]))]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Default: the current directory.
     paths: Vec<PathBuf>,
@@ -104,6 +106,19 @@ struct CheckArgs {
     /// findings in it and report nothing.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Apply the safe fixes, writing each changed file atomically, then report what remains.
+    /// Fixes never touch quoted text. With `-`, print the fixed text on stdout and the
+    /// findings on stderr.
+    #[arg(long, conflicts_with = "baseline")]
+    fix: bool,
+    /// Print the fixes `--fix` would apply as a unified diff, writing nothing; exit 1 when
+    /// there is something to fix, 0 otherwise (whatever findings have no fix).
+    #[arg(long, conflicts_with_all = ["baseline", "format"])]
+    diff: bool,
+    /// With --fix or --diff, also apply fixes that need an editor's judgement (a rule's
+    /// `fix = "unsafe"`, the default).
+    #[arg(long, requires = "fixing")]
+    unsafe_fixes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -245,7 +260,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         (None, None) => FailOn::Warning,
     };
     let inputs = collect_inputs(args, config.as_ref())?;
-    let results: Vec<Result<Report, String>> = inputs
+    if args.fix && inputs.len() > 1 && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        return Err(Error::Message(
+            "with --fix, `-` must be the only path: the fixed text goes to standard output".into(),
+        ));
+    }
+    let results: Vec<Result<(Report, Option<fix::Fixing>), String>> = inputs
         .par_iter()
         .map(|input| {
             let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
@@ -256,17 +276,30 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 Input::Stdin => None,
             };
             let diagnostics = linter.check_path(&file, format, path);
-            Ok(Report { file, diagnostics })
+            if args.fix || args.diff {
+                let (report, fixing) =
+                    fix::fix_file(&linter, file, diagnostics, format, path, args.unsafe_fixes)?;
+                Ok((report, Some(fixing)))
+            } else {
+                Ok((Report { file, diagnostics }, None))
+            }
         })
-        .filter(|r: &Result<Report, String>| !matches!(r, Err(e) if e.is_empty()))
+        .filter(|r: &Result<_, String>| !matches!(r, Err(e) if e.is_empty()))
         .collect();
     let mut reports = Vec::new();
+    let mut fixings = Vec::new();
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(report) => reports.push(report),
+            Ok((report, fixing)) => {
+                reports.push(report);
+                fixings.extend(fixing);
+            }
             Err(e) => errors.push(e),
         }
+    }
+    if args.fix || args.diff {
+        return Ok(fix::finish(args, reports, &fixings, errors, fail_on));
     }
     if let Some(path) = &args.baseline {
         if !path.exists() && !errors.is_empty() {
