@@ -2,8 +2,8 @@
 //! blocks, offsets into the original) → sentences and quotations →
 //! attributions (who said what) → rules → diagnostics →
 //! suppressions → baseline → output, or fixes
-//! applied to the file. The modules below are listed in that order; `config`, `linter` and
-//! `cli` drive them.
+//! applied to the file. The modules below are listed in that order; `config`, `linter`,
+//! `cli` and `lsp` drive them.
 
 pub mod source;
 pub mod document;
@@ -21,4 +21,5 @@ pub mod fix;
 pub mod atomic;
 pub mod config;
 pub mod linter;
+pub mod lsp;
 pub mod cli;

@@ -49,6 +49,21 @@ enum Command {
     Init,
     /// List who is quoted or cited in a story: each source, its class, how often, where first.
     Sources(sources::SourcesArgs),
+    /// Run a language server on stdin and stdout, for editors: findings as you type, quick fixes.
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct LspArgs {
+    /// Extra rule file, or directory of rule files (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Use this config file for every document, instead of the copydesk.toml nearest to it.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any copydesk.toml.
+    #[arg(long)]
+    no_config: bool,
 }
 
 /// Where rules and config come from, and how to colour messages: shared by every command.
@@ -168,6 +183,7 @@ pub fn main() -> ExitCode {
         Command::TestRules(args) => (authoring::test_rules(args), args.options.color),
         Command::Init => (authoring::init(), ColorWhen::Auto),
         Command::Sources(args) => (sources::sources(args), args.options.color),
+        Command::Lsp(args) => (lsp(args), ColorWhen::Never),
     };
     match result {
         Ok(code) => code,
@@ -240,6 +256,16 @@ fn write_error(err: &mut dyn WriteColor, message: &str) {
     let _ = write!(err, "error");
     let _ = err.reset();
     let _ = writeln!(err, ": {message}");
+}
+
+/// `copydesk lsp`: the language server, until the client says `exit`.
+fn lsp(args: &LspArgs) -> Result<ExitCode, Error> {
+    crate::lsp::run(crate::lsp::Options {
+        rules: args.rules.clone(),
+        config: args.config.clone(),
+        no_config: args.no_config,
+    })
+    .map_err(Error::Message)
 }
 
 /// What to check: a file on disk, or standard input.
