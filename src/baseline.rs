@@ -90,20 +90,8 @@ impl Baseline {
         })
         .map_err(|e| format!("cannot encode the baseline: {e}"))?;
         json.push('\n');
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map_or_else(|| "baseline".into(), |n| n.to_string_lossy().into_owned());
-        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, json)
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                format!("cannot write baseline `{}`: {e}", path.display())
-            })?;
+        crate::atomic::write(path, json.as_bytes())
+            .map_err(|e| format!("cannot write baseline `{}`: {e}", path.display()))?;
         Ok(total)
     }
 

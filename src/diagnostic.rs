@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Place};
-use crate::rule::{Hit, QuotePolicy, Rule, Scope, Severity};
+use crate::rule::{Applicability, Hit, QuotePolicy, Rule, Scope, Severity};
 
 /// A suggested edit: replace `span` of the original file with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,6 +14,8 @@ pub struct Fix {
     pub span: Range<usize>,
     /// The text to put there.
     pub replacement: String,
+    /// Whether `check --fix` applies it, or only `--unsafe-fixes` and editors.
+    pub applicability: Applicability,
 }
 
 /// One finding.
@@ -132,10 +134,17 @@ fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {
             ));
         }
     }
-    let fix = hit.replacement.as_ref().map(|r| Fix {
-        span: span.clone(),
-        replacement: r.clone(),
-    });
+    // A quoted source's words are theirs: a fix never touches a quotation. Nor does it replace
+    // bytes that are not the matched text itself (markup, an entity), which it would mangle.
+    let fix = hit
+        .replacement
+        .as_ref()
+        .filter(|_| !a.touches_quotation(&hit.place) && block.is_verbatim(&hit.place.range))
+        .map(|r| Fix {
+            span: span.clone(),
+            replacement: r.clone(),
+            applicability: rule.fix.unwrap_or(Applicability::Unsafe),
+        });
     Some(Diagnostic {
         rule: rule.id.clone(),
         severity,

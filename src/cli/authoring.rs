@@ -11,7 +11,7 @@ use super::{RuleOptions, stream, width};
 use crate::config;
 use crate::output;
 use crate::problem::{Error, FileKind, FileProblems, Problem, did_you_mean};
-use crate::rule::Rule;
+use crate::rule::{Applicability, Rule};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct RulesArgs {
@@ -93,14 +93,26 @@ pub(super) fn explain(args: &ExplainArgs) -> Result<ExitCode, Error> {
 
 fn describe(rule: &Rule) -> String {
     let mut s = format!(
-        "{}\n  kind {}, severity {}, scope {}, quotations {}\n  defined at {}:{}\n",
+        "{}\n  kind {}, severity {}, scope {}, quotations {}\n",
         rule.id,
         rule.kind,
         rule.severity,
         rule.scope.name(),
         rule.quotations.name(),
-        rule.origin.file.name,
-        rule.origin.line
+    );
+    match rule.fix {
+        Some(Applicability::Safe) => {
+            s.push_str("  fix safe: `check --fix` applies it (never inside quotations)\n");
+        }
+        Some(Applicability::Unsafe) => s.push_str(
+            "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it\n",
+        ),
+        None => {}
+    }
+    let _ = writeln!(
+        s,
+        "  defined at {}:{}",
+        rule.origin.file.name, rule.origin.line
     );
     if let Some(docs) = &rule.docs {
         s.push('\n');

@@ -20,6 +20,7 @@ use crate::rule::Severity;
 use crate::source::SourceFile;
 
 mod authoring;
+mod fix;
 mod sources;
 
 /// Extensions checked when walking a directory, unless the config says otherwise.
@@ -48,6 +49,21 @@ enum Command {
     Init,
     /// List who is quoted or cited in a story: each source, its class, how often, where first.
     Sources(sources::SourcesArgs),
+    /// Run a language server on stdin and stdout, for editors: findings as you type, quick fixes.
+    Lsp(LspArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct LspArgs {
+    /// Extra rule file, or directory of rule files (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Use this config file for every document, instead of the copydesk.toml nearest to it.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any copydesk.toml.
+    #[arg(long)]
+    no_config: bool,
 }
 
 /// Where rules and config come from, and how to colour messages: shared by every command.
@@ -79,6 +95,7 @@ impl RuleOptions {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("fixing").args(["fix", "diff"]))]
 struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Default: the current directory.
     paths: Vec<PathBuf>,
@@ -104,6 +121,19 @@ struct CheckArgs {
     /// findings in it and report nothing.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Apply the safe fixes, writing each changed file atomically, then report what remains.
+    /// Fixes never touch quoted text. With `-`, print the fixed text on stdout and the
+    /// findings on stderr.
+    #[arg(long, conflicts_with = "baseline")]
+    fix: bool,
+    /// Print the fixes `--fix` would apply as a unified diff, writing nothing; exit 1 when
+    /// there is something to fix, 0 otherwise (whatever findings have no fix).
+    #[arg(long, conflicts_with_all = ["baseline", "format"])]
+    diff: bool,
+    /// With --fix or --diff, also apply fixes that need an editor's judgement (a rule's
+    /// `fix = "unsafe"`, the default).
+    #[arg(long, requires = "fixing")]
+    unsafe_fixes: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -153,6 +183,7 @@ pub fn main() -> ExitCode {
         Command::TestRules(args) => (authoring::test_rules(args), args.options.color),
         Command::Init => (authoring::init(), ColorWhen::Auto),
         Command::Sources(args) => (sources::sources(args), args.options.color),
+        Command::Lsp(args) => (lsp(args), ColorWhen::Never),
     };
     match result {
         Ok(code) => code,
@@ -227,6 +258,16 @@ fn write_error(err: &mut dyn WriteColor, message: &str) {
     let _ = writeln!(err, ": {message}");
 }
 
+/// `copydesk lsp`: the language server, until the client says `exit`.
+fn lsp(args: &LspArgs) -> Result<ExitCode, Error> {
+    crate::lsp::run(crate::lsp::Options {
+        rules: args.rules.clone(),
+        config: args.config.clone(),
+        no_config: args.no_config,
+    })
+    .map_err(Error::Message)
+}
+
 /// What to check: a file on disk, or standard input.
 enum Input {
     Stdin,
@@ -245,7 +286,12 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         (None, None) => FailOn::Warning,
     };
     let inputs = collect_inputs(args, config.as_ref())?;
-    let results: Vec<Result<Report, String>> = inputs
+    if args.fix && inputs.len() > 1 && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        return Err(Error::Message(
+            "with --fix, `-` must be the only path: the fixed text goes to standard output".into(),
+        ));
+    }
+    let results: Vec<Result<(Report, Option<fix::Fixing>), String>> = inputs
         .par_iter()
         .map(|input| {
             let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
@@ -256,17 +302,30 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
                 Input::Stdin => None,
             };
             let diagnostics = linter.check_path(&file, format, path);
-            Ok(Report { file, diagnostics })
+            if args.fix || args.diff {
+                let (report, fixing) =
+                    fix::fix_file(&linter, file, diagnostics, format, path, args.unsafe_fixes)?;
+                Ok((report, Some(fixing)))
+            } else {
+                Ok((Report { file, diagnostics }, None))
+            }
         })
-        .filter(|r: &Result<Report, String>| !matches!(r, Err(e) if e.is_empty()))
+        .filter(|r: &Result<_, String>| !matches!(r, Err(e) if e.is_empty()))
         .collect();
     let mut reports = Vec::new();
+    let mut fixings = Vec::new();
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok(report) => reports.push(report),
+            Ok((report, fixing)) => {
+                reports.push(report);
+                fixings.extend(fixing);
+            }
             Err(e) => errors.push(e),
         }
+    }
+    if args.fix || args.diff {
+        return Ok(fix::finish(args, reports, &fixings, errors, fail_on));
     }
     if let Some(path) = &args.baseline {
         if !path.exists() && !errors.is_empty() {

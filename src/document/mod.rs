@@ -76,6 +76,17 @@ impl Block {
         };
         start..end.max(start)
     }
+
+    /// Whether `range` of `self.text` is a copy of the original bytes, with no markup removed
+    /// or entity decoded inside it, so an edit there can be made to the original file.
+    pub fn is_verbatim(&self, range: &Range<usize>) -> bool {
+        let segments = &self.map.segments;
+        let i = segments.partition_point(|s| s.text_start + s.text_len <= range.start);
+        // Adjacent verbatim pieces are merged as they are pushed, so one segment holds it all.
+        segments.get(i).is_some_and(|s| {
+            s.verbatim() && s.text_start <= range.start && range.end <= s.text_start + s.text_len
+        })
+    }
 }
 
 /// A parsed document: the blocks of prose of one source file, in order.
@@ -225,5 +236,9 @@ mod tests {
         assert_eq!(block.to_original(4..7), 14..21);
         assert_eq!(block.to_original(7..9), 21..23);
         assert_eq!(block.to_original(4..9), 14..23);
+        assert!(block.is_verbatim(&(0..3)));
+        assert!(block.is_verbatim(&(7..9)));
+        assert!(!block.is_verbatim(&(2..5)), "spans the decoded entity");
+        assert!(!block.is_verbatim(&(4..7)), "is the decoded entity");
     }
 }

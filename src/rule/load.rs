@@ -17,7 +17,10 @@ use super::occurrence::Occurrence;
 use super::pattern::{self, Lists, Matcher};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
-use super::{Check, Example, Examples, KINDS, Origin, QuotePolicy, Rule, Scope, Severity};
+use super::{
+    Applicability, Check, Example, Examples, KINDS, KINDS_WITH_FIX, Origin, QuotePolicy, Rule,
+    Scope, Severity,
+};
 use crate::attribution::{CueKind, SourceClass};
 use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::source::SourceFile;
@@ -47,6 +50,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-patterns",
     "absent-in",
     "swap",
+    "fix",
     "max",
     "min",
     "classes",
@@ -90,6 +94,7 @@ struct RawRule {
     absent_patterns: Vec<Spanned<String>>,
     absent_in: Option<Spanned<String>>,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
+    fix: Option<Spanned<String>>,
     max: Option<Spanned<i64>>,
     min: Option<Spanned<i64>>,
     #[serde(default)]
@@ -455,6 +460,44 @@ fn non_negative(value: Option<&Spanned<i64>>, problems: &mut Vec<Problem>) -> Op
     }
 }
 
+/// Reads `fix`: whether the rule's replacement may be applied unattended. Unsafe unless the
+/// rule says `safe`, as in ruff, so a rule file written before `fix` existed changes no text.
+/// `None` for a kind that has no replacement (a problem when it says `fix`).
+fn fix_safety(
+    raw: &RawRule,
+    kind: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Option<Applicability> {
+    let Some(value) = &raw.fix else {
+        let replaces = kind.is_some_and(|k| KINDS_WITH_FIX.contains(&k));
+        return replaces.then_some(Applicability::Unsafe);
+    };
+    let safety = choice(
+        value,
+        "fix safety",
+        Applicability::NAMES,
+        Applicability::parse,
+        problems,
+    )?;
+    match kind {
+        Some(k) if !KINDS_WITH_FIX.contains(&k) => {
+            problems.push(
+                Problem::new(
+                    value.span(),
+                    format!("{} `{k}` rule has no replacement to fix with", article(k)),
+                    "nothing to apply",
+                )
+                .with_help(format!(
+                    "`fix` is for rules that suggest a replacement: {}; remove it here",
+                    KINDS_WITH_FIX.join(", ")
+                )),
+            );
+            None
+        }
+        _ => Some(safety),
+    }
+}
+
 /// Turns a rule table into a compiled rule, or records why it cannot be.
 fn compile_rule(
     (raw, misspelt): (RawRule, bool),
@@ -505,6 +548,7 @@ fn compile_rule(
         )
         .is_some(),
     };
+    let fix = fix_safety(&raw, kind, problems);
     let cs = raw.case_sensitive;
     let exceptions = matcher(
         &raw.exceptions,
@@ -721,6 +765,7 @@ fn compile_rule(
         scope: scope?,
         quotations: quotations?,
         related_quotation,
+        fix,
         examples,
         origin: Origin {
             file: Arc::clone(file),

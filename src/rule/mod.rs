@@ -237,6 +237,36 @@ impl QuotePolicy {
     }
 }
 
+/// Whether a rule's replacement may be applied without an editor looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The replacement keeps the meaning and the grammar: `check --fix` applies it.
+    Safe,
+    /// The replacement needs an editor's judgement: a suggestion, applied only with
+    /// `--unsafe-fixes` or by hand.
+    Unsafe,
+}
+
+impl Applicability {
+    /// The names accepted in rule files.
+    pub const NAMES: &'static [&'static str] = &["safe", "unsafe"];
+
+    /// The name used in rule files.
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Parses a name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "safe" => Some(Applicability::Safe),
+            "unsafe" => Some(Applicability::Unsafe),
+            _ => None,
+        }
+    }
+}
+
 /// A place a rule found, in block coordinates, before it becomes a diagnostic.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -267,6 +297,9 @@ pub trait Check: fmt::Debug + Send + Sync {
     /// Appends this rule's hits in `a` to `out`; `scope` is the rule's scope.
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>);
 }
+
+/// The rule kinds whose findings carry a replacement, and so may declare `fix`.
+pub const KINDS_WITH_FIX: &[&str] = &["substitution", "repetition"];
 
 /// The rule kinds, as named in rule files.
 pub const KINDS: &[&str] = &[
@@ -334,6 +367,9 @@ pub struct Rule {
     pub quotations: QuotePolicy,
     /// Whether to point at the quotation the flagged phrase attributes.
     pub related_quotation: bool,
+    /// For a kind with a replacement, whether `check --fix` may apply it; `None` for kinds
+    /// that only report.
+    pub fix: Option<Applicability>,
     /// The rule's own test cases.
     pub examples: Examples,
     /// Where it was defined.
