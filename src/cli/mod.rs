@@ -299,7 +299,7 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             .filter(&mut reports);
     }
     let mut out = stream(args.options.color, false);
-    if let Err(e) = output::write(args.format, &reports, &mut out, width(false)) {
+    if let Err(e) = output::write(args.format, &reports, &linter.rules, &mut out, width(false)) {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);
         }
