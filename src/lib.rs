@@ -1,8 +1,7 @@
 //! copydesk reads a news story the way a copy desk does: source file → document (prose
-//! blocks, offsets into the original) → sentences and quotations →
-//! attributions (who said what) → rules → diagnostics →
-//! suppressions → baseline → output. The modules below are listed in that order; `config`, `linter` and
-//! `cli` drive them.
+//! blocks, offsets into the original) → sentences and quotations → attributions (who said
+//! what) → rules → diagnostics → suppressions → baseline, changed lines → output. The modules
+//! below are listed in that order; `config`, `linter` and `cli` drive them.
 
 pub mod source;
 pub mod document;
@@ -16,6 +15,7 @@ pub mod diagnostic;
 pub mod suppression;
 pub mod output;
 pub mod baseline;
+pub mod changes;
 pub mod config;
 pub mod linter;
 pub mod cli;

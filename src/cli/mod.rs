@@ -11,6 +11,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
+use crate::changes::ChangedLines;
 use crate::config::{self, Loaded};
 use crate::document::Format as DocFormat;
 use crate::linter::Linter;
@@ -104,6 +105,11 @@ struct CheckArgs {
     /// findings in it and report nothing.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since the git commit REF (a branch, tag or hash),
+    /// as `git diff REF` shows them; files new since REF or untracked count as changed
+    /// throughout. A baseline being recorded still records every finding.
+    #[arg(long, value_name = "REF")]
+    diff_base: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -245,6 +251,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         (None, None) => FailOn::Warning,
     };
     let inputs = collect_inputs(args, config.as_ref())?;
+    let changed = match &args.diff_base {
+        Some(_) if inputs.iter().any(|i| matches!(i, Input::Stdin)) => {
+            return Err(Error::Message(
+                "--diff-base compares files on disk with git; standard input has no history"
+                    .to_string(),
+            ));
+        }
+        Some(base) => Some(ChangedLines::since(base, &paths(args)).map_err(Error::Message)?),
+        None => None,
+    };
     let results: Vec<Result<Report, String>> = inputs
         .par_iter()
         .map(|input| {
@@ -297,6 +313,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         Baseline::read(path)
             .map_err(Error::Message)?
             .filter(&mut reports);
+    }
+    if let Some(changed) = &changed {
+        changed.filter(&mut reports);
     }
     let mut out = stream(args.options.color, false);
     if let Err(e) = output::write(args.format, &reports, &linter.rules, &mut out, width(false)) {
@@ -369,12 +388,17 @@ fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet,
     }
 }
 
-fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
-    let paths = if args.paths.is_empty() {
+/// The paths to check: those given, or the current directory.
+fn paths(args: &CheckArgs) -> Vec<PathBuf> {
+    if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
-    };
+    }
+}
+
+fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
+    let paths = paths(args);
     let (include, exclude) = match config {
         Some(c) => (
             (!c.config.include.is_empty())
