@@ -1,9 +1,8 @@
 //! copydesk reads a news story the way a copy desk does: source file → document (prose
-//! blocks, offsets into the original) → sentences and quotations →
-//! attributions (who said what) → rules → diagnostics →
-//! suppressions → baseline → output, or fixes
-//! applied to the file. The modules below are listed in that order; `config`, `linter`,
-//! `cli` and `lsp` drive them.
+//! blocks, offsets into the original) → sentences and quotations → attributions (who said
+//! what) → rules → diagnostics → suppressions → baseline, changed lines → output, or fixes
+//! applied to the file. The modules below are listed in that order; `config`, `linter`, `cli`
+//! and `lsp` drive them.
 
 pub mod source;
 pub mod document;
@@ -17,6 +16,7 @@ pub mod diagnostic;
 pub mod suppression;
 pub mod output;
 pub mod baseline;
+pub mod changes;
 pub mod fix;
 pub mod atomic;
 pub mod config;

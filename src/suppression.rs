@@ -174,7 +174,7 @@ pub fn apply(
                 |n| format!("did you mean `copydesk-{n}`?"),
             );
             extra.push(meta(
-                "copydesk.unknown-directive",
+                &UNKNOWN_DIRECTIVE,
                 format!(
                     "unknown directive `copydesk-{}`; it suppresses nothing",
                     d.name
@@ -187,32 +187,32 @@ pub fn apply(
         }
         for name in d.rules.iter().filter(|n| !known(n)) {
             extra.push(meta(
-                "copydesk.unknown-rule",
+                &UNKNOWN_RULE,
                 format!(
                     "suppression names `{name}`, which is neither a loaded rule nor a rule set"
                 ),
                 "unknown rule",
                 d.span.clone(),
-                "`copydesk rules` lists the rules; a set is the part of an id before the dot",
+                UNKNOWN_RULE.help,
             ));
         }
         if require_reason && d.kind != Kind::Enable && d.reason.is_none() {
             extra.push(meta(
-                "copydesk.missing-reason",
+                &MISSING_REASON,
                 "suppression gives no reason".to_string(),
                 "no reason",
                 d.span.clone(),
-                "say why after a colon: `<!-- copydesk-disable-next-line RULE: reason -->`",
+                MISSING_REASON.help,
             ));
         }
         let unused = entries.iter().any(|e| e.directive == i && !e.used);
         if unused && d.rules.iter().all(|n| running(n)) {
             extra.push(meta(
-                "copydesk.unused-suppression",
+                &UNUSED_SUPPRESSION,
                 "this suppression suppresses nothing".to_string(),
                 "unused",
                 d.span.clone(),
-                "remove it, or check the rule it names and the line it applies to",
+                UNUSED_SUPPRESSION.help,
             ));
         }
     }
@@ -220,9 +220,56 @@ pub fn apply(
     diagnostics.sort_by(|x, y| (x.span.start, &x.rule).cmp(&(y.span.start, &y.rule)));
 }
 
-fn meta(rule: &str, message: String, label: &str, span: Range<usize>, help: &str) -> Diagnostic {
+/// A finding a suppression directive itself can raise, described for outputs that list every
+/// rule that ran (SARIF).
+#[derive(Debug)]
+pub struct MetaRule {
+    /// The rule's id, `copydesk.<name>`.
+    pub id: &'static str,
+    /// What it reports.
+    pub summary: &'static str,
+    /// How to fix what it reports.
+    pub help: &'static str,
+}
+
+const UNKNOWN_DIRECTIVE: MetaRule = MetaRule {
+    id: "copydesk.unknown-directive",
+    summary: "a `copydesk-` comment that is not a directive, and so suppresses nothing",
+    help: "the directives are disable-next-line, disable-line, disable and enable",
+};
+const UNKNOWN_RULE: MetaRule = MetaRule {
+    id: "copydesk.unknown-rule",
+    summary: "a suppression naming neither a loaded rule nor a rule set",
+    help: "`copydesk rules` lists the rules; a set is the part of an id before the dot",
+};
+const MISSING_REASON: MetaRule = MetaRule {
+    id: "copydesk.missing-reason",
+    summary: "a suppression that gives no reason, when `require-reason = true`",
+    help: "say why after a colon: `<!-- copydesk-disable-next-line RULE: reason -->`",
+};
+const UNUSED_SUPPRESSION: MetaRule = MetaRule {
+    id: "copydesk.unused-suppression",
+    summary: "a suppression that suppresses nothing",
+    help: "remove it, or check the rule it names and the line it applies to",
+};
+
+/// Every finding about directives, all at severity warning: they run whatever the config.
+pub const RULES: &[MetaRule] = &[
+    UNKNOWN_DIRECTIVE,
+    UNKNOWN_RULE,
+    MISSING_REASON,
+    UNUSED_SUPPRESSION,
+];
+
+fn meta(
+    rule: &MetaRule,
+    message: String,
+    label: &str,
+    span: Range<usize>,
+    help: &str,
+) -> Diagnostic {
     Diagnostic {
-        rule: rule.to_string(),
+        rule: rule.id.to_string(),
         severity: Severity::Warning,
         message,
         span,

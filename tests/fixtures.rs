@@ -51,7 +51,7 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
-fn check(text_path: &Path) -> (SourceFile, Vec<copydesk::diagnostic::Diagnostic>) {
+fn check(text_path: &Path) -> (SourceFile, Vec<copydesk::diagnostic::Diagnostic>, Linter) {
     let text = std::fs::read_to_string(text_path).expect("fixture is UTF-8");
     let name = format!(
         "fixtures/{}",
@@ -60,7 +60,7 @@ fn check(text_path: &Path) -> (SourceFile, Vec<copydesk::diagnostic::Diagnostic>
     let file = SourceFile::new(name, text);
     let linter = Linter::new(None, &[]).expect("bundled rules load");
     let diagnostics = linter.check(&file, Format::from_path(text_path));
-    (file, diagnostics)
+    (file, diagnostics, linter)
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn fixtures_match_their_marks() {
     for (text_path, marks_path) in &all {
         let marks: Marks = toml::from_str(&std::fs::read_to_string(marks_path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", marks_path.display()));
-        let (file, diagnostics) = check(text_path);
+        let (file, diagnostics, _) = check(text_path);
         let hits = |mark: &Mark| {
             let matches: Vec<_> = file.text.match_indices(&mark.text).collect();
             assert_eq!(
@@ -116,11 +116,12 @@ fn fixtures_match_their_marks() {
 #[test]
 fn seed_article_renders_as_before() {
     let text_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/nato-article.txt");
-    let (file, diagnostics) = check(&text_path);
+    let (file, diagnostics, linter) = check(&text_path);
     let mut out = NoColor::new(Vec::new());
     output::write(
         output::Format::Human,
         &[Report { file, diagnostics }],
+        &linter.rules,
         &mut out,
         100,
     )

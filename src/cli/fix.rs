@@ -69,6 +69,7 @@ pub(super) fn finish(
     args: &CheckArgs,
     reports: Vec<Report>,
     fixings: &[Fixing],
+    rules: &[crate::rule::Rule],
     mut errors: Vec<String>,
     fail_on: FailOn,
 ) -> ExitCode {
@@ -137,9 +138,9 @@ pub(super) fn finish(
         let shown = if let Some(text) = stdin_text {
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .and_then(|()| output::write(args.format, &remaining, &mut err, width(true)))
+                .and_then(|()| output::write(args.format, &remaining, rules, &mut err, width(true)))
         } else {
-            output::write(args.format, &remaining, &mut out, width(false))
+            output::write(args.format, &remaining, rules, &mut out, width(false))
                 .and_then(|()| out.flush())
         };
         (shown, failed)

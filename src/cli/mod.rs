@@ -11,6 +11,7 @@ use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::baseline::Baseline;
+use crate::changes::ChangedLines;
 use crate::config::{self, Loaded};
 use crate::document::Format as DocFormat;
 use crate::linter::Linter;
@@ -124,16 +125,21 @@ struct CheckArgs {
     /// Apply the safe fixes, writing each changed file atomically, then report what remains.
     /// Fixes never touch quoted text. With `-`, print the fixed text on stdout and the
     /// findings on stderr.
-    #[arg(long, conflicts_with = "baseline")]
+    #[arg(long, conflicts_with_all = ["baseline", "diff_base"])]
     fix: bool,
     /// Print the fixes `--fix` would apply as a unified diff, writing nothing; exit 1 when
     /// there is something to fix, 0 otherwise (whatever findings have no fix).
-    #[arg(long, conflicts_with_all = ["baseline", "format"])]
+    #[arg(long, conflicts_with_all = ["baseline", "format", "diff_base"])]
     diff: bool,
     /// With --fix or --diff, also apply fixes that need an editor's judgement (a rule's
     /// `fix = "unsafe"`, the default).
     #[arg(long, requires = "fixing")]
     unsafe_fixes: bool,
+    /// Report only findings on lines changed since the git commit REF (a branch, tag or hash),
+    /// as `git diff REF` shows them; files new since REF or untracked count as changed
+    /// throughout. A baseline being recorded still records every finding.
+    #[arg(long, value_name = "REF")]
+    diff_base: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -291,6 +297,16 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             "with --fix, `-` must be the only path: the fixed text goes to standard output".into(),
         ));
     }
+    let changed = match &args.diff_base {
+        Some(_) if inputs.iter().any(|i| matches!(i, Input::Stdin)) => {
+            return Err(Error::Message(
+                "--diff-base compares files on disk with git; standard input has no history"
+                    .to_string(),
+            ));
+        }
+        Some(base) => Some(ChangedLines::since(base, &paths(args)).map_err(Error::Message)?),
+        None => None,
+    };
     let results: Vec<Result<(Report, Option<fix::Fixing>), String>> = inputs
         .par_iter()
         .map(|input| {
@@ -325,7 +341,14 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     if args.fix || args.diff {
-        return Ok(fix::finish(args, reports, &fixings, errors, fail_on));
+        return Ok(fix::finish(
+            args,
+            reports,
+            &fixings,
+            &linter.rules,
+            errors,
+            fail_on,
+        ));
     }
     if let Some(path) = &args.baseline {
         if !path.exists() && !errors.is_empty() {
@@ -357,8 +380,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             .map_err(Error::Message)?
             .filter(&mut reports);
     }
+    if let Some(changed) = &changed {
+        changed.filter(&mut reports);
+    }
     let mut out = stream(args.options.color, false);
-    if let Err(e) = output::write(args.format, &reports, &mut out, width(false)) {
+    if let Err(e) = output::write(args.format, &reports, &linter.rules, &mut out, width(false)) {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);
         }
@@ -428,12 +454,17 @@ fn globs(patterns: &[toml::Spanned<String>], config: &Loaded) -> Result<GlobSet,
     }
 }
 
-fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
-    let paths = if args.paths.is_empty() {
+/// The paths to check: those given, or the current directory.
+fn paths(args: &CheckArgs) -> Vec<PathBuf> {
+    if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
-    };
+    }
+}
+
+fn collect_inputs(args: &CheckArgs, config: Option<&Loaded>) -> Result<Vec<Input>, Error> {
+    let paths = paths(args);
     let (include, exclude) = match config {
         Some(c) => (
             (!c.config.include.is_empty())

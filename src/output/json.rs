@@ -10,8 +10,9 @@ use super::Report;
 use crate::diagnostic::Fix;
 use crate::rule::Severity;
 
+/// One finding as `json` writes it; `json-lines` writes the same objects.
 #[derive(Serialize)]
-struct Entry<'a> {
+pub(super) struct Entry<'a> {
     path: &'a str,
     rule: &'a str,
     severity: Severity,
@@ -54,6 +55,12 @@ struct Secondary<'a> {
 
 /// Writes all findings of all files as one JSON array.
 pub fn write(reports: &[Report], out: &mut dyn WriteColor) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &entries(reports)).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Every finding of every file, suppressed ones included, in file order.
+pub(super) fn entries(reports: &[Report]) -> Vec<Entry<'_>> {
     let mut entries = Vec::new();
     for report in reports {
         let file = &report.file;
@@ -97,6 +104,5 @@ pub fn write(reports: &[Report], out: &mut dyn WriteColor) -> io::Result<()> {
             });
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &entries).map_err(io::Error::other)?;
-    writeln!(out)
+    entries
 }

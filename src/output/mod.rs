@@ -1,17 +1,29 @@
-//! Output: diagnostics written for people (`human`, `short`) or programs (`json`). One file
-//! per format; each writes to the writer it is handed and never prints on its own.
+//! Output: diagnostics written for people (`human`, `short`), for programs (`json`,
+//! `json-lines`) and for CI services (`sarif`, `github`, `gitlab`, `rdjson`, `junit`,
+//! `checkstyle`). One file per format; each writes to the writer it is handed and never prints
+//! on its own.
 
+mod checkstyle;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod json_lines;
+mod junit;
+mod rdjson;
+mod sarif;
 mod short;
 mod snippet;
+mod xml;
 
 use std::io;
+use std::ops::Range;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
 use crate::diagnostic::Diagnostic;
 use crate::problem::FileProblems;
+use crate::rule::Rule;
 use crate::source::SourceFile;
 
 pub use human::problems as write_problems;
@@ -25,6 +37,22 @@ pub enum Format {
     Short,
     /// A JSON array of findings with byte offsets.
     Json,
+    /// One JSON object a line, each shaped as an element of `json`.
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands, shown as annotations on a pull request.
+    Github,
+    /// GitLab code quality report (JSON).
+    Gitlab,
+    /// reviewdog Diagnostic Format (JSON).
+    Rdjson,
+    /// JUnit XML: a test suite per file, a failed test case per finding.
+    // The doc is `--help` text, where backticks would be printed.
+    #[allow(clippy::doc_markdown)]
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
 }
 
 /// The findings for one checked file.
@@ -36,10 +64,12 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Writes `reports` in `format`; `width` is the column budget for human output.
+/// Writes `reports` in `format`; `rules` are the rules that ran, which SARIF describes even
+/// when they found nothing, and `width` is the column budget for human output.
 pub fn write(
     format: Format,
     reports: &[Report],
+    rules: &[Rule],
     out: &mut dyn WriteColor,
     width: usize,
 ) -> io::Result<()> {
@@ -47,6 +77,13 @@ pub fn write(
         Format::Human => human::write(reports, out, width),
         Format::Short => short::write(reports, out),
         Format::Json => json::write(reports, out),
+        Format::JsonLines => json_lines::write(reports, out),
+        Format::Sarif => sarif::write(reports, rules, out),
+        Format::Github => github::write(reports, out),
+        Format::Gitlab => gitlab::write(reports, out),
+        Format::Rdjson => rdjson::write(reports, out),
+        Format::Junit => junit::write(reports, out),
+        Format::Checkstyle => checkstyle::write(reports, out),
     }
 }
 
@@ -57,4 +94,39 @@ pub fn write_file_problems(
     width: usize,
 ) -> io::Result<()> {
     write_problems(files, out, width)
+}
+
+/// Where a span starts and ends, 1-based, in lines and characters.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    line: usize,
+    column: usize,
+    /// The line of the end, which is exclusive.
+    end_line: usize,
+    /// The column just past the last character, as SARIF, GitHub and reviewdog count it.
+    end_column: usize,
+}
+
+impl Bounds {
+    fn of(file: &SourceFile, span: &Range<usize>) -> Self {
+        let (line, column) = file.location(span.start);
+        let (end_line, end_column) = file.location(span.end);
+        Self {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// A file's name with forward slashes, as CI services expect whatever the platform.
+fn slashed(name: &str) -> String {
+    name.replace(std::path::MAIN_SEPARATOR, "/")
+}
+
+/// The findings of a report that are not suppressed: formats with no place to record a
+/// suppression leave suppressed findings out.
+fn shown(report: &Report) -> impl Iterator<Item = &Diagnostic> {
+    report.diagnostics.iter().filter(|d| d.suppressed.is_none())
 }
