@@ -50,48 +50,52 @@ pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
     // A finding about the whole story only points at a place; it must not hide, or be hidden
     // by, what a rule says about that place.
     let mut whole_story = Vec::new();
-    for rule in rules {
-        let out = if rule.scope == Scope::Document {
-            &mut whole_story
-        } else {
-            &mut local
-        };
+    for (rank, rule) in rules.iter().enumerate() {
         for hit in rule.hits(a) {
             if let Some(d) = to_diagnostic(a, rule, &hit) {
-                out.push(d);
+                if rule.scope == Scope::Document {
+                    whole_story.push(d);
+                } else {
+                    local.push((rank, d));
+                }
             }
         }
     }
-    let order = |x: &Diagnostic, y: &Diagnostic| {
-        (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
-    };
-    local.sort_by(order);
-    local.dedup_by(|x, y| x.rule == y.rule && x.span == y.span);
+    local.sort_by(|(_, x), (_, y)| order(x, y));
+    local.dedup_by(|(_, x), (_, y)| x.rule == y.rule && x.span == y.span);
     let mut out = one_per_place(local);
     out.extend(whole_story);
     out.sort_by(order);
     out
 }
 
+/// File order, then the rule id, so that output is the same on every run.
+fn order(x: &Diagnostic, y: &Diagnostic) -> std::cmp::Ordering {
+    (x.span.start, x.span.end, &x.rule).cmp(&(y.span.start, y.span.end, &y.rule))
+}
+
 /// Two rules of one set on overlapping text say the same thing twice; editors turn noisy
-/// linters off. Keeps the more severe finding; on a tie, the one that shows more of the text
-/// ("A source said" over "A source"), then the earlier.
-fn one_per_place(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// linters off. Keeps the more severe finding; on a tie, the rule listed first (`rank`, the
+/// order of the rule files and of the rules in them), so a set's author decides which of two
+/// rules speaks for a place.
+fn one_per_place(all: Vec<(usize, Diagnostic)>) -> Vec<Diagnostic> {
     let set = |d: &Diagnostic| d.rule.split('.').next().unwrap_or_default().to_string();
-    let mut kept: Vec<Diagnostic> = Vec::with_capacity(all.len());
-    for d in all {
-        let clash = kept.iter().rposition(|k| {
+    let mut kept: Vec<(usize, Diagnostic)> = Vec::with_capacity(all.len());
+    for (rank, d) in all {
+        let clash = kept.iter().rposition(|(_, k)| {
             set(k) == set(&d)
                 && k.span.start < d.span.end.max(d.span.start + 1)
                 && d.span.start < k.span.end.max(k.span.start + 1)
         });
         match clash {
-            Some(i) if (kept[i].severity, kept[i].span.len()) >= (d.severity, d.span.len()) => {}
-            Some(i) => kept[i] = d,
-            None => kept.push(d),
+            Some(i)
+                if (kept[i].1.severity, std::cmp::Reverse(kept[i].0))
+                    >= (d.severity, std::cmp::Reverse(rank)) => {}
+            Some(i) => kept[i] = (rank, d),
+            None => kept.push((rank, d)),
         }
     }
-    kept
+    kept.into_iter().map(|(_, d)| d).collect()
 }
 
 fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {

@@ -780,7 +780,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     );
     if lexicon.groups.contains(&head)
         || (lexicon.groups.contains(&det) && ws.len() == 1)
-        || (quantified && !role && !full_name)
+        || (quantified && !role && !full_name && (ws.len() == 1 || is_people(&head)))
     {
         return SourceClass::Vague;
     }
@@ -905,4 +905,71 @@ fn surname(name: &str) -> String {
         .find(|w| w.chars().next().is_some_and(char::is_uppercase))
         .unwrap_or(name)
         .to_string()
+}
+
+/// Whether a plural head noun names people ("fans", "residents", "Democrats"), so that "many
+/// fans" is a group holding a view and "many goals" or "most cars" is not.
+fn is_people(head: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "people",
+        "men",
+        "women",
+        "children",
+        "folks",
+        "fans",
+        "staff",
+        "members",
+        "officials",
+        "voters",
+        "students",
+        "parents",
+        "residents",
+        "citizens",
+        "workers",
+        "employees",
+        "families",
+        "americans",
+        "democrats",
+        "republicans",
+        "delegates",
+        "donors",
+        "viewers",
+        "readers",
+        "listeners",
+        "users",
+        "customers",
+        "followers",
+        "believers",
+    ];
+    const NOT_PEOPLE: &[&str] = &[
+        "numbers",
+        "papers",
+        "matters",
+        "letters",
+        "orders",
+        "centers",
+        "centres",
+        "others",
+        "chapters",
+        "layers",
+        "filters",
+        "markers",
+        "answers",
+        "powers",
+        "waters",
+        "towers",
+        "events",
+        "comments",
+        "elements",
+        "moments",
+        "documents",
+        "arguments",
+        "segments",
+    ];
+    let head = head.to_lowercase();
+    PEOPLE.contains(&head.as_str())
+        || (!NOT_PEOPLE.contains(&head.as_str())
+            && ["ers", "ors", "ists", "ians", "ents", "ants", "ics"]
+                .iter()
+                .any(|s| head.ends_with(s)))
 }
