@@ -1079,10 +1079,10 @@ error: could not load rules: 2 problems found
 #[test]
 fn config_lexicon_adds_reporting_cues() {
     let sb = Sandbox::new("lexicon");
-    sb.write("s.txt", "The deal is done, a ministry insider whispered.\n");
+    sb.write("s.txt", "The deal is done, a ministry insider murmured.\n");
     assert_run(&sb.short(&["s.txt"]), 0, "", "");
     sb.write("copydesk.toml", "lexicon = [\"house-lexicon.toml\"]\n");
-    sb.write("house-lexicon.toml", "[cues]\nspeech = [\"whispered\"]\n");
+    sb.write("house-lexicon.toml", "[cues]\nspeech = [\"murmured\"]\n");
     let run = sb.check_with_config(".", &["--format", "short", "s.txt"]);
     assert_run(
         &run,

@@ -195,14 +195,14 @@ mod tests {
     #[test]
     fn additions_extend_the_bundled_lists() {
         let added =
-            Lexicon::extended(&[("house".into(), "[cues]\nspeech = [\"whispered\"]\n".into())])
+            Lexicon::extended(&[("house".into(), "[cues]\nspeech = [\"murmured\"]\n".into())])
                 .unwrap();
-        assert!(added.cues.is_match("a ministry insider whispered."));
-        assert_eq!(added.kind("whispered"), CueKind::Speech);
+        assert!(added.cues.is_match("a ministry insider murmured."));
+        assert_eq!(added.kind("murmured"), CueKind::Speech);
         assert!(
             !Lexicon::bundled()
                 .cues
-                .is_match("a ministry insider whispered.")
+                .is_match("a ministry insider murmured.")
         );
         let err =
             Lexicon::extended(&[("house".into(), "[cues]\nspeech = 3\n".into())]).unwrap_err();

@@ -193,6 +193,9 @@ const BOUNDARY: &[&str] = &[
     "says", "told", "where", "whom", "whose", "or", "nor", "yet", "said.", "then",
 ];
 
+/// Group words that quantify rather than name a group.
+const QUANTIFIERS: &[&str] = &["many", "some", "most", "few", "several", "others"];
+
 const DETERMINERS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "multiple",
     "another", "few", "numerous", "various",
@@ -699,6 +702,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         matches!(
             bare(w).as_str(),
             "of" | "for"
+                | "by"
                 | "at"
                 | "in"
                 | "with"
@@ -721,13 +725,29 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let Some(first) = ws.first() else {
         return SourceClass::Other;
     };
+    // A phrase that ends in a conjunction or preposition was cut from a longer one ("secretary
+    // of state and"); it names nothing copydesk can class.
+    if phrase
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| matches!(bare(w).as_str(), "and" | "or" | "but" | "to" | "-" | "—"))
+    {
+        return SourceClass::Other;
+    }
     let det = bare(first);
     // The head noun: the last job or group word ("three officers stationed at the bases"),
     // else the last word.
     let head = ws
         .iter()
         .map(|w| bare(w))
-        .rfind(|w| lexicon.roles.contains(w) || lexicon.groups.contains(w))
+        .enumerate()
+        // "Most", "many" and the like head a phrase only as its first word ("most recent
+        // data" is data).
+        .rfind(|(i, w)| {
+            lexicon.roles.contains(w)
+                || (lexicon.groups.contains(w) && (*i == 0 || !QUANTIFIERS.contains(&w.as_str())))
+        })
+        .map(|(_, w)| w)
         .or_else(|| ws.last().map(|w| bare(w)))
         .unwrap_or_default();
     if ws.len() == 1 && lexicon.pronouns.contains(&det) {
@@ -772,6 +792,17 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         .any(|p| is_name_word(&p[0]) && is_name_word(&p[1]));
     let role = lexicon.roles.contains(&head);
     if role && full_name {
+        return SourceClass::Named;
+    }
+    // A title before a name names someone ("President Obama", "Secretary Kerry"); a name before
+    // a job does not ("Clinton aides").
+    let title_then_name = all.windows(2).any(|p| {
+        let t = bare(p[0]);
+        p[0].chars().next().is_some_and(char::is_uppercase)
+            && (lexicon.roles.contains(&t) || lexicon.titles.contains(&t))
+            && is_name_word(&p[1])
+    });
+    if title_then_name {
         return SourceClass::Named;
     }
     let quantified = matches!(
