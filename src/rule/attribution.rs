@@ -54,6 +54,14 @@ pub struct AttributionRule {
 }
 
 impl Check for AttributionRule {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.source, &self.exceptions, &self.absent]
+    }
+
+    fn reads_ledger(&self) -> bool {
+        true
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let ledger = a.attributions();
         let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);

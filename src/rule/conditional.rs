@@ -35,6 +35,10 @@ impl Conditional {
 }
 
 impl Check for Conditional {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher, &self.absent, &self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.

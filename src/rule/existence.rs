@@ -14,6 +14,10 @@ pub struct Existence {
 }
 
 impl Check for Existence {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher, &self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);

@@ -296,6 +296,14 @@ impl Hit {
 pub trait Check: fmt::Debug + Send + Sync {
     /// Appends this rule's hits in `a` to `out`; `scope` is the rule's scope.
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>);
+
+    /// Every matcher this rule searches text with.
+    fn matchers(&self) -> Vec<&pattern::Matcher>;
+
+    /// Whether this rule reads the attribution ledger, and so the lexicon's cues.
+    fn reads_ledger(&self) -> bool {
+        false
+    }
 }
 
 /// The rule kinds whose findings carry a replacement, and so may declare `fix`.
@@ -381,6 +389,16 @@ impl Rule {
     /// The set this rule belongs to (the part of its id before the first dot).
     pub fn set(&self) -> &str {
         self.id.split('.').next().unwrap_or(&self.id)
+    }
+
+    /// Every matcher this rule searches text with.
+    pub fn matchers(&self) -> Vec<&pattern::Matcher> {
+        self.check.matchers()
+    }
+
+    /// Whether this rule reads the attribution ledger.
+    pub fn reads_ledger(&self) -> bool {
+        self.check.reads_ledger()
     }
 
     /// This rule's hits in `a`, filtered by scope (the quotation policy is applied later).

@@ -27,6 +27,10 @@ impl Occurrence {
 }
 
 impl Check for Occurrence {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let units = if scope == Scope::Document {
             (0..a.doc.blocks.len())

@@ -16,6 +16,9 @@ pub type Lists = BTreeMap<String, Vec<String>>;
 #[derive(Debug, Clone)]
 pub struct Matcher {
     regexes: Vec<Regex>,
+    /// Each regex's source before compiling, with whether it is case-sensitive, for
+    /// `rules --export-patterns`.
+    sources: Vec<(String, bool)>,
 }
 
 impl Matcher {
@@ -23,7 +26,17 @@ impl Matcher {
     pub fn empty() -> Self {
         Self {
             regexes: Vec::new(),
+            sources: Vec::new(),
         }
+    }
+
+    /// Each of this matcher's regexes as one line `rg -f` reads: case-insensitivity as an
+    /// inline flag, named groups unnamed (ripgrep joins all lines into one regex, where a
+    /// name may appear once only).
+    pub fn exported(&self) -> impl Iterator<Item = String> + '_ {
+        self.sources
+            .iter()
+            .map(|(source, case_sensitive)| export(source, *case_sensitive))
     }
 
     /// Whether this matcher has nothing to look for.
@@ -148,9 +161,49 @@ pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
     Ok(out)
 }
 
+/// The regex `compile` builds from `source`, as one line `rg -f` reads.
+pub fn export(source: &str, case_sensitive: bool) -> String {
+    let flags = if case_sensitive { "" } else { "(?i)" };
+    format!("{flags}{}", unnamed_groups(&compiled_source(source)))
+}
+
+/// `source` with each named group `(?P<name>…)` or `(?<name>…)` made a plain group `(?:…)`.
+pub fn unnamed_groups(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find(['\\', '(']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(escaped) = tail.strip_prefix('\\') {
+            let n = escaped.chars().next().map_or(0, char::len_utf8);
+            out.push_str(&tail[..=n]);
+            rest = &escaped[n..];
+            continue;
+        }
+        let named = tail
+            .strip_prefix("(?P<")
+            .or_else(|| tail.strip_prefix("(?<"))
+            .and_then(|t| t.find('>').map(|close| &t[close + 1..]));
+        if let Some(after) = named {
+            out.push_str("(?:");
+            rest = after;
+        } else {
+            out.push('(');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The source a regex is compiled from: what `compile` builds, and what is exported.
+fn compiled_source(source: &str) -> String {
+    ascii_word_boundaries(source)
+}
+
 /// Compiles one regex with the project's limits.
 pub fn compile(source: &str, case_sensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(&ascii_word_boundaries(source))
+    RegexBuilder::new(&compiled_source(source))
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -194,6 +247,7 @@ pub fn build(
     lists: &Lists,
 ) -> Result<Matcher, Vec<PatternError>> {
     let mut regexes = Vec::new();
+    let mut sources = Vec::new();
     let mut errors = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.trim().is_empty() {
@@ -204,8 +258,12 @@ pub fn build(
         }
     }
     if errors.is_empty() && !words.is_empty() {
-        match compile(&words_regex(words), case_sensitive) {
-            Ok(re) => regexes.push(re),
+        let source = words_regex(words);
+        match compile(&source, case_sensitive) {
+            Ok(re) => {
+                regexes.push(re);
+                sources.push((source, case_sensitive));
+            }
             Err(message) => errors.push(PatternError { index: 0, message }),
         }
     }
@@ -218,15 +276,18 @@ pub fn build(
                     "this pattern matches the empty string, so it would match everywhere".into(),
                 );
             }
-            Ok(re)
+            Ok((re, src))
         });
         match compiled {
-            Ok(re) => regexes.push(re),
+            Ok((re, src)) => {
+                regexes.push(re);
+                sources.push((src, case_sensitive));
+            }
             Err(message) => errors.push(PatternError { index, message }),
         }
     }
     if errors.is_empty() {
-        Ok(Matcher { regexes })
+        Ok(Matcher { regexes, sources })
     } else {
         Err(errors)
     }
@@ -249,6 +310,19 @@ mod tests {
         let found = m.find(text);
         assert_eq!(found.len(), 2);
         assert_eq!(&text[found[0].clone()], "World’s\n   largest");
+    }
+
+    #[test]
+    fn exported_patterns_have_no_named_groups() {
+        assert_eq!(
+            unnamed_groups(r"a(?P<span>b)\(?P<x>(?<y>c)[(]"),
+            r"a(?:b)\(?P<x>(?:c)[(]"
+        );
+        let m = build(&["it's".into()], &[], false, &Lists::new()).unwrap();
+        assert_eq!(
+            m.exported().collect::<Vec<_>>(),
+            [r"(?i)(?:(?-u:\b)it['’]s(?-u:\b))"]
+        );
     }
 
     #[test]

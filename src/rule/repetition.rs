@@ -13,6 +13,10 @@ pub struct Repetition {
 }
 
 impl Check for Repetition {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let text = &block.text;

@@ -16,6 +16,10 @@ pub struct Substitution {
 }
 
 impl Check for Substitution {
+    fn matchers(&self) -> Vec<&Matcher> {
+        self.phrases.iter().chain([&self.exceptions]).collect()
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let mut exceptions = None;
