@@ -30,7 +30,7 @@ impl Conditional {
         cache: &'c mut [Option<Vec<Range<usize>>>],
         b: usize,
     ) -> &'c [Range<usize>] {
-        cache[b].get_or_insert_with(|| self.absent.find(&a.doc.blocks[b].text))
+        cache[b].get_or_insert_with(|| self.absent.find_in(a, b, &a.doc.blocks[b].text))
     }
 }
 
@@ -48,7 +48,7 @@ impl Check for Conditional {
             if found.is_empty() {
                 continue;
             }
-            let exceptions = self.exceptions.find(&block.text);
+            let exceptions = self.exceptions.find_in(a, b, &block.text);
             for r in found {
                 let Some(place) = admitted(a, scope, &self.exceptions, b, r, &exceptions) else {
                     continue;

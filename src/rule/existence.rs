@@ -24,7 +24,7 @@ impl Check for Existence {
             if found.is_empty() {
                 continue;
             }
-            let exceptions = self.exceptions.find(&block.text);
+            let exceptions = self.exceptions.find_in(a, b, &block.text);
             out.extend(
                 found
                     .into_iter()

@@ -5,6 +5,7 @@ mod attribution;
 mod balance;
 mod conditional;
 mod existence;
+pub mod gate;
 pub mod load;
 mod occurrence;
 pub mod pattern;
@@ -445,14 +446,14 @@ fn find_in_block(
 ) -> Vec<std::ops::Range<usize>> {
     let text = &a.doc.blocks[b].text;
     if scope != Scope::Quotation {
-        return matcher.find(text);
+        return matcher.find_in(a, b, text);
     }
     a.quoted(b)
         .iter()
         .flat_map(|q| {
             let start = q.start;
             matcher
-                .find(&text[q.clone()])
+                .find_in(a, b, &text[q.clone()])
                 .into_iter()
                 .map(move |r| start + r.start..start + r.end)
         })

@@ -17,11 +17,11 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
-    fn count(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+    fn count(&self, a: &Analysis, block: usize, text: &str) -> Vec<std::ops::Range<usize>> {
         if self.matcher.is_empty() {
             words(text)
         } else {
-            self.matcher.find(text)
+            self.matcher.find_in(a, block, text)
         }
     }
 }
@@ -70,7 +70,7 @@ impl Check for Occurrence {
         for unit in &units {
             let text = &a.doc.blocks[unit.block].text[unit.range.clone()];
             let mut found: Vec<Place> = self
-                .count(text)
+                .count(a, unit.block, text)
                 .into_iter()
                 .map(|r| Place {
                     block: unit.block,

@@ -21,7 +21,7 @@ impl Check for Repetition {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let text = &block.text;
             let ws = words(text);
-            let exceptions = self.exceptions.find(text);
+            let exceptions = self.exceptions.find_in(a, b, text);
             for pair in ws.windows(2) {
                 let (first, second) = (&pair[0], &pair[1]);
                 let between = &text[first.end..second.start];
