@@ -328,6 +328,11 @@ impl Linter {
         diagnostics
     }
 
+    /// The gate over the rules' regexes, for running them outside `check` (benchmarks).
+    pub fn gate(&self) -> Option<Arc<Gate>> {
+        self.gate.clone()
+    }
+
     /// The attribution lexicon with the config's additions, if the config has any.
     pub fn lexicon(&self) -> Option<Arc<crate::attribution::Lexicon>> {
         self.policy.lexicon.clone()
