@@ -1,9 +1,11 @@
 //! What every rule reads: a document's blocks, their sentences and quotations, computed once.
 
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use crate::document::{BlockKind, Document};
 use crate::quotation::{self, Quotation};
+use crate::rule::gate::{Candidates, Gate};
 use crate::sentence;
 
 /// A place in a document: a range of one block's text.
@@ -32,6 +34,8 @@ pub struct Analysis {
     lexicon: Option<std::sync::Arc<crate::attribution::Lexicon>>,
     /// The block that is the lede, if the story has one.
     lede: Option<usize>,
+    /// The linter's gate, and what it lets through in each block, found on first use.
+    gate: Option<(Arc<Gate>, OnceLock<Vec<Candidates>>)>,
 }
 
 /// A lede has at least this many words; bylines, datelines and kickers have fewer.
@@ -67,7 +71,30 @@ impl Analysis {
             attributions: std::sync::OnceLock::new(),
             lexicon: None,
             lede,
+            gate: None,
         }
+    }
+
+    /// Runs, in each block, only the regexes whose literal words `gate` finds there.
+    #[must_use]
+    pub fn with_gate(mut self, gate: Arc<Gate>) -> Self {
+        self.gate = Some((gate, OnceLock::new()));
+        self
+    }
+
+    /// Whether the regex `id` may match somewhere in `block`: always, without a gate.
+    pub fn may_match(&self, block: usize, id: u32) -> bool {
+        let Some((gate, candidates)) = &self.gate else {
+            return true;
+        };
+        let candidates = candidates.get_or_init(|| {
+            self.doc
+                .blocks
+                .iter()
+                .map(|b| gate.candidates(&b.text))
+                .collect()
+        });
+        gate.may_match(&candidates[block], id)
     }
 
     /// Finds attributions with `lexicon` (a newsroom's additions) instead of the bundled one.

@@ -11,6 +11,7 @@ use crate::config::Loaded;
 use crate::diagnostic::{self, Diagnostic};
 use crate::document::{Document, Format};
 use crate::problem::{Error, FileKind, FileProblems, Problem, did_you_mean};
+use crate::rule::gate::Gate;
 use crate::rule::load::{self, RuleSet};
 use crate::rule::pattern::{self, Matcher};
 use crate::rule::{Rule, Severity};
@@ -29,7 +30,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
 pub fn bundled(name: &str) -> Option<Result<RuleSet, FileProblems>> {
     BUNDLED.iter().find(|(n, _)| *n == name).map(|(n, text)| {
         let file = Arc::new(SourceFile::new(format!("<bundled>/{n}.toml"), *text));
-        load::load(&file, n, &mut |_| {
+        load::load(&file, n, pattern::Compile::OnFirstUse, &mut |_| {
             Err("a bundled set extends nothing".to_string())
         })
     })
@@ -56,7 +57,7 @@ fn load_user_file(
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut nested = Vec::new();
     let mut fatal = None;
-    let loaded = load::load(&file, &set, &mut |name: &str| {
+    let loaded = load::load(&file, &set, pattern::Compile::Now, &mut |name: &str| {
         if let Some(b) = bundled(name) {
             return b.map_err(|p| {
                 nested.push(p);
@@ -122,6 +123,8 @@ pub struct Linter {
     /// The ids and sets of every rule loaded, including those turned off, sorted.
     known: Vec<String>,
     policy: Policy,
+    /// The literal words the rules' regexes need, found in one scan of each block.
+    gate: Option<Arc<Gate>>,
 }
 
 /// What the config says beyond which rules run: per-file overrides, vocabulary, suppressions.
@@ -244,10 +247,12 @@ impl Linter {
             .transpose()
             .map_err(Error::Files)?
             .unwrap_or_default();
+        let gate = Gate::new(rules.iter().flat_map(Rule::matchers)).map(Arc::new);
         Ok(Self {
             rules,
             known,
             policy,
+            gate,
         })
     }
 
@@ -265,6 +270,9 @@ impl Linter {
         path: Option<&Path>,
     ) -> Vec<Diagnostic> {
         let mut analysis = Analysis::new(Document::parse(&file.text, format));
+        if let Some(gate) = &self.gate {
+            analysis = analysis.with_gate(Arc::clone(gate));
+        }
         if let Some(lexicon) = &self.policy.lexicon {
             analysis = analysis.with_lexicon(Arc::clone(lexicon));
         }
@@ -318,6 +326,11 @@ impl Linter {
             &analysis.doc.code,
         );
         diagnostics
+    }
+
+    /// The gate over the rules' regexes, for running them outside `check` (benchmarks).
+    pub fn gate(&self) -> Option<Arc<Gate>> {
+        self.gate.clone()
     }
 
     /// The attribution lexicon with the config's additions, if the config has any.
@@ -444,7 +457,14 @@ fn policy(c: &Loaded) -> Result<Policy, Vec<FileProblems>> {
         None
     } else {
         // Vocabulary is matched as written: names are case-sensitive.
-        pattern::build(&c.config.vocab, &[], true, &pattern::Lists::new()).ok()
+        pattern::build(
+            &c.config.vocab,
+            &[],
+            true,
+            &pattern::Lists::new(),
+            pattern::Compile::Now,
+        )
+        .ok()
     };
     let mut additions = Vec::new();
     for path in &c.config.lexicon {

@@ -110,6 +110,44 @@ fn rules_lists_a_user_rule_with_its_file_and_line() {
     );
 }
 
+#[test]
+fn rules_export_patterns_prints_each_regex_once_as_rg_reads_it() {
+    let sb = Sandbox::new("rules-export");
+    sb.write("copydesk.toml", "sets = []\nrules = [\"house.toml\"]\n");
+    sb.write(
+        "house.toml",
+        r#"[lists]
+why = ["because", "as"]
+
+[[rule]]
+id = "irregardless"
+kind = "existence"
+message = "nonstandard word “{match}”"
+words = ["irregardless", "it's"]
+exceptions = ["irregardless of"]
+
+[[rule]]
+id = "shouting"
+kind = "conditional"
+message = "shouting"
+case-sensitive = true
+patterns = ['(?P<span>[A-Z]{4,})!']
+absent-patterns = ['\b{{why}}\b', '(?P<span>[A-Z]{4,})!']
+"#,
+    );
+    let run = sb.run(&["rules", "--export-patterns", "--color", "never"]);
+    assert_run(
+        &run,
+        0,
+        r"(?i)(?:(?-u:\b)irregardless(?-u:\b)|(?-u:\b)it['’]s(?-u:\b))
+(?i)(?:(?-u:\b)irregardless\s+of(?-u:\b))
+(?:[A-Z]{4,})!
+(?-u:\b)(?:because|as)(?-u:\b)
+",
+        "",
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // copydesk explain
 

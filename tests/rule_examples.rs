@@ -29,3 +29,21 @@ fn every_bundled_rule_has_working_examples() {
         problems.join("\n")
     );
 }
+
+/// The bundled sets compile their regexes on first use, not at load: every one must compile,
+/// and pass the checks a user's rule file gets at load, here.
+#[test]
+fn every_bundled_regex_compiles() {
+    for (name, _) in BUNDLED {
+        let set = bundled(name)
+            .expect("listed set exists")
+            .unwrap_or_else(|e| panic!("bundled set {name} does not load: {:?}", e.problems));
+        for rule in &set.rules {
+            for m in rule.matchers() {
+                if let Err(e) = m.compile_all() {
+                    panic!("{}: {e}", rule.id);
+                }
+            }
+        }
+    }
+}

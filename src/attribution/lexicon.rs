@@ -80,6 +80,8 @@ struct RawSources {
 pub struct Lexicon {
     /// Every cue, longest first, word-bounded and case-insensitive.
     pub cues: Regex,
+    /// The cues' regex source, for `rules --export-patterns`.
+    cue_source: String,
     kinds: HashMap<String, CueKind>,
     /// Lower-case source words by what they make a source.
     pub pronouns: Vec<String>,
@@ -148,10 +150,12 @@ impl Lexicon {
             .collect();
         all.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alternatives: Vec<String> = all.iter().map(|w| pattern::phrase_regex(w)).collect();
-        let cues = pattern::compile(&format!(r"\b(?:{})\b", alternatives.join("|")), false)?;
+        let cue_source = format!(r"\b(?:{})\b", alternatives.join("|"));
+        let cues = pattern::compile(&cue_source, false)?;
         let lower = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect();
         Ok(Self {
             cues,
+            cue_source,
             kinds,
             pronouns: lower(raw.sources.pronouns),
             roles: lower(raw.sources.roles),
@@ -170,6 +174,11 @@ impl Lexicon {
                 .unwrap_or_else(|e| unreachable!("the bundled lexicon is valid: {e}"))
         });
         &LEXICON
+    }
+
+    /// The cues' regex as one line `rg -f` reads.
+    pub fn exported_cues(&self) -> String {
+        pattern::export(&self.cue_source, false)
     }
 
     /// The kind of a matched cue.

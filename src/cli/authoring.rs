@@ -17,6 +17,10 @@ use crate::rule::{Applicability, Rule};
 pub(super) struct RulesArgs {
     #[command(flatten)]
     pub(super) options: RuleOptions,
+    /// Print every regex the loaded rules search text with (and the attribution lexicon's
+    /// cues, when a rule reads the ledger), one a line, deduplicated, as `rg -f` reads them.
+    #[arg(long)]
+    export_patterns: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,6 +42,9 @@ pub(super) struct TestRulesArgs {
 /// `copydesk rules`: one line a rule.
 pub(super) fn rules(args: &RulesArgs) -> Result<ExitCode, Error> {
     let (_, linter) = args.options.load()?;
+    if args.export_patterns {
+        return export_patterns(args, &linter);
+    }
     let rows: Vec<[String; 5]> = linter
         .rules
         .iter()
@@ -73,6 +80,33 @@ pub(super) fn rules(args: &RulesArgs) -> Result<ExitCode, Error> {
         text.push('\n');
     }
     let _ = writeln!(text, "{} rules", rows.len());
+    write_or_pipe(&mut out, &text)
+}
+
+/// `copydesk rules --export-patterns`: the lexical part of the loaded rules, for comparing
+/// copydesk with a single scan by ripgrep over the same patterns.
+fn export_patterns(args: &RulesArgs, linter: &crate::linter::Linter) -> Result<ExitCode, Error> {
+    let mut seen = std::collections::HashSet::new();
+    let mut text = String::new();
+    let mut add = |line: String| {
+        if seen.insert(line.clone()) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    };
+    if linter.rules.iter().any(Rule::reads_ledger) {
+        let lexicon = linter.lexicon();
+        add(lexicon
+            .as_deref()
+            .unwrap_or_else(|| crate::attribution::Lexicon::bundled())
+            .exported_cues());
+    }
+    for rule in &linter.rules {
+        for m in rule.matchers() {
+            m.exported().for_each(&mut add);
+        }
+    }
+    let mut out = stream(args.options.color, false);
     write_or_pipe(&mut out, &text)
 }
 

@@ -54,6 +54,14 @@ pub struct AttributionRule {
 }
 
 impl Check for AttributionRule {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.source, &self.exceptions, &self.absent]
+    }
+
+    fn reads_ledger(&self) -> bool {
+        true
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let ledger = a.attributions();
         let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);
@@ -87,13 +95,17 @@ impl Check for AttributionRule {
                 .or_else(|| at.content.clone().filter(|_| at.class == SourceClass::None))
                 .unwrap_or_else(|| at.cue.clone());
             let block = &a.doc.blocks[place.block].text;
-            if !self.source.is_empty() && !self.source.is_match(&block[place.range.clone()]) {
+            if !self.source.is_empty()
+                && !self
+                    .source
+                    .is_match_in(a, place.block, &block[place.range.clone()])
+            {
                 continue;
             }
             if !self.exceptions.is_empty()
                 && self
                     .exceptions
-                    .find(block)
+                    .find_in(a, place.block, block)
                     .iter()
                     .any(|e| e.start < place.range.end && place.range.start < e.end)
             {
@@ -104,7 +116,7 @@ impl Check for AttributionRule {
                     .sentence_at(at.cue.block, at.cue.range.start)
                     .unwrap_or(at.cue.range.clone());
                 let text = &a.doc.blocks[at.cue.block].text[sentence];
-                if self.absent.is_match(text) {
+                if self.absent.is_match_in(a, at.cue.block, text) {
                     continue;
                 }
             }

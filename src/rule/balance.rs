@@ -2,6 +2,7 @@
 //! the measure and the limit: the share of unnamed sources, the number of named sources, or the
 //! share of all quotations one source carries.
 
+use super::pattern::Matcher;
 use super::{Check, Hit, Scope};
 use crate::analysis::Analysis;
 use crate::attribution::{self, Source, SourceClass};
@@ -49,6 +50,14 @@ pub struct Balance {
 }
 
 impl Check for Balance {
+    fn matchers(&self) -> Vec<&Matcher> {
+        Vec::new()
+    }
+
+    fn reads_ledger(&self) -> bool {
+        true
+    }
+
     fn check(&self, a: &Analysis, _scope: Scope, out: &mut Vec<Hit>) {
         let ledger = a.attributions();
         let sources = attribution::group(a, ledger);

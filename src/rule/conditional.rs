@@ -30,11 +30,15 @@ impl Conditional {
         cache: &'c mut [Option<Vec<Range<usize>>>],
         b: usize,
     ) -> &'c [Range<usize>] {
-        cache[b].get_or_insert_with(|| self.absent.find(&a.doc.blocks[b].text))
+        cache[b].get_or_insert_with(|| self.absent.find_in(a, b, &a.doc.blocks[b].text))
     }
 }
 
 impl Check for Conditional {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher, &self.absent, &self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.
@@ -44,7 +48,7 @@ impl Check for Conditional {
             if found.is_empty() {
                 continue;
             }
-            let exceptions = self.exceptions.find(&block.text);
+            let exceptions = self.exceptions.find_in(a, b, &block.text);
             for r in found {
                 let Some(place) = admitted(a, scope, &self.exceptions, b, r, &exceptions) else {
                     continue;

@@ -14,13 +14,17 @@ pub struct Existence {
 }
 
 impl Check for Existence {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher, &self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
                 continue;
             }
-            let exceptions = self.exceptions.find(&block.text);
+            let exceptions = self.exceptions.find_in(a, b, &block.text);
             out.extend(
                 found
                     .into_iter()

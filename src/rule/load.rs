@@ -14,7 +14,7 @@ use super::balance::{Balance, Measure};
 use super::conditional::Conditional;
 use super::existence::Existence;
 use super::occurrence::Occurrence;
-use super::pattern::{self, Lists, Matcher};
+use super::pattern::{self, Compile, Lists, Matcher};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
 use super::{
@@ -144,6 +144,7 @@ pub type Resolve<'a> = dyn FnMut(&str) -> Result<RuleSet, String> + 'a;
 pub fn load(
     file: &Arc<SourceFile>,
     set: &str,
+    when: Compile,
     resolve: &mut Resolve<'_>,
 ) -> Result<RuleSet, FileProblems> {
     let mut problems = Vec::new();
@@ -223,7 +224,7 @@ pub fn load(
             continue;
         }
         seen.insert(id.clone(), raw.0.id.span());
-        if let Some(rule) = compile_rule(raw, id, file, &lists, &mut problems) {
+        if let Some(rule) = compile_rule(raw, id, file, &lists, when, &mut problems) {
             rules.push(rule);
         }
     }
@@ -374,12 +375,12 @@ fn matcher(
     words: &[Spanned<String>],
     patterns: &[Spanned<String>],
     case_sensitive: bool,
-    lists: &Lists,
+    (lists, when): (&Lists, Compile),
     problems: &mut Vec<Problem>,
 ) -> Option<Matcher> {
     let w: Vec<String> = words.iter().map(|s| s.get_ref().clone()).collect();
     let p: Vec<String> = patterns.iter().map(|s| s.get_ref().clone()).collect();
-    match pattern::build(&w, &p, case_sensitive, lists) {
+    match pattern::build(&w, &p, case_sensitive, lists, when) {
         Ok(m) => Some(m),
         Err(errors) => {
             for e in errors {
@@ -504,6 +505,7 @@ fn compile_rule(
     id: String,
     file: &Arc<SourceFile>,
     lists: &Lists,
+    when: Compile,
     problems: &mut Vec<Problem>,
 ) -> Option<Rule> {
     let before = problems.len();
@@ -554,12 +556,12 @@ fn compile_rule(
         &raw.exceptions,
         &raw.exception_patterns,
         cs,
-        lists,
+        (lists, when),
         problems,
     )?;
     let Some(kind) = kind else {
         // Still compile the patterns, so their errors are reported in the same run.
-        let _ = matcher(&raw.words, &raw.patterns, cs, lists, problems);
+        let _ = matcher(&raw.words, &raw.patterns, cs, (lists, when), problems);
         return None;
     };
     // A misspelt `words` key was already reported; do not also say the words are missing.
@@ -581,7 +583,7 @@ fn compile_rule(
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
-            matcher(&raw.words, &raw.patterns, cs, lists, problems).map(|matcher| {
+            matcher(&raw.words, &raw.patterns, cs, (lists, when), problems).map(|matcher| {
                 Box::new(Existence {
                     matcher,
                     exceptions,
@@ -604,8 +606,14 @@ fn compile_rule(
                 .absent_in
                 .as_ref()
                 .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
-            let trigger = matcher(&raw.words, &raw.patterns, cs, lists, problems);
-            let absent = matcher(&raw.absent_words, &raw.absent_patterns, cs, lists, problems);
+            let trigger = matcher(&raw.words, &raw.patterns, cs, (lists, when), problems);
+            let absent = matcher(
+                &raw.absent_words,
+                &raw.absent_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
             trigger.zip(absent).map(|(matcher, absent)| {
                 Box::new(Conditional {
                     matcher,
@@ -631,7 +639,13 @@ fn compile_rule(
             let mut replacements = Vec::new();
             for (phrase, replacement) in swap.get_ref() {
                 let spanned = Spanned::new(replacement.span(), phrase.clone());
-                if let Some(m) = matcher(std::slice::from_ref(&spanned), &[], cs, lists, problems) {
+                if let Some(m) = matcher(
+                    std::slice::from_ref(&spanned),
+                    &[],
+                    cs,
+                    (lists, when),
+                    problems,
+                ) {
                     phrases.push(m);
                     replacements.push(replacement.get_ref().clone());
                 }
@@ -665,7 +679,7 @@ fn compile_rule(
             let matcher = if raw.words.is_empty() && raw.patterns.is_empty() {
                 Some(Matcher::empty())
             } else {
-                matcher(&raw.words, &raw.patterns, cs, lists, problems)
+                matcher(&raw.words, &raw.patterns, cs, (lists, when), problems)
             };
             matcher.map(|matcher| Box::new(Occurrence { matcher, max, min }) as Box<dyn Check>)
         }
@@ -710,9 +724,15 @@ fn compile_rule(
             let source = if raw.words.is_empty() && raw.patterns.is_empty() {
                 Some(Matcher::empty())
             } else {
-                matcher(&raw.words, &raw.patterns, cs, lists, problems)
+                matcher(&raw.words, &raw.patterns, cs, (lists, when), problems)
             };
-            let absent = matcher(&raw.absent_words, &raw.absent_patterns, cs, lists, problems);
+            let absent = matcher(
+                &raw.absent_words,
+                &raw.absent_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
             match (content, source, absent) {
                 (Some(content), Some(source), Some(absent)) => Some(Box::new(AttributionRule {
                     classes,

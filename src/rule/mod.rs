@@ -5,6 +5,7 @@ mod attribution;
 mod balance;
 mod conditional;
 mod existence;
+pub mod gate;
 pub mod load;
 mod occurrence;
 pub mod pattern;
@@ -296,6 +297,14 @@ impl Hit {
 pub trait Check: fmt::Debug + Send + Sync {
     /// Appends this rule's hits in `a` to `out`; `scope` is the rule's scope.
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>);
+
+    /// Every matcher this rule searches text with.
+    fn matchers(&self) -> Vec<&pattern::Matcher>;
+
+    /// Whether this rule reads the attribution ledger, and so the lexicon's cues.
+    fn reads_ledger(&self) -> bool {
+        false
+    }
 }
 
 /// The rule kinds whose findings carry a replacement, and so may declare `fix`.
@@ -383,6 +392,16 @@ impl Rule {
         self.id.split('.').next().unwrap_or(&self.id)
     }
 
+    /// Every matcher this rule searches text with.
+    pub fn matchers(&self) -> Vec<&pattern::Matcher> {
+        self.check.matchers()
+    }
+
+    /// Whether this rule reads the attribution ledger.
+    pub fn reads_ledger(&self) -> bool {
+        self.check.reads_ledger()
+    }
+
     /// This rule's hits in `a`, filtered by scope (the quotation policy is applied later).
     pub fn hits(&self, a: &Analysis) -> Vec<Hit> {
         let mut out = Vec::new();
@@ -427,14 +446,14 @@ fn find_in_block(
 ) -> Vec<std::ops::Range<usize>> {
     let text = &a.doc.blocks[b].text;
     if scope != Scope::Quotation {
-        return matcher.find(text);
+        return matcher.find_in(a, b, text);
     }
     a.quoted(b)
         .iter()
         .flat_map(|q| {
             let start = q.start;
             matcher
-                .find(&text[q.clone()])
+                .find_in(a, b, &text[q.clone()])
                 .into_iter()
                 .map(move |r| start + r.start..start + r.end)
         })

@@ -17,16 +17,20 @@ pub struct Occurrence {
 }
 
 impl Occurrence {
-    fn count(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+    fn count(&self, a: &Analysis, block: usize, text: &str) -> Vec<std::ops::Range<usize>> {
         if self.matcher.is_empty() {
             words(text)
         } else {
-            self.matcher.find(text)
+            self.matcher.find_in(a, block, text)
         }
     }
 }
 
 impl Check for Occurrence {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.matcher]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let units = if scope == Scope::Document {
             (0..a.doc.blocks.len())
@@ -66,7 +70,7 @@ impl Check for Occurrence {
         for unit in &units {
             let text = &a.doc.blocks[unit.block].text[unit.range.clone()];
             let mut found: Vec<Place> = self
-                .count(text)
+                .count(a, unit.block, text)
                 .into_iter()
                 .map(|r| Place {
                     block: unit.block,

@@ -3,8 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
+
+use crate::analysis::Analysis;
 
 /// Upper bound on a compiled regex, so a stranger's rule file cannot exhaust memory.
 const REGEX_SIZE_LIMIT: usize = 8 * (1 << 20);
@@ -12,31 +16,116 @@ const REGEX_SIZE_LIMIT: usize = 8 * (1 << 20);
 /// Named word lists a rule set defines in `[lists]`, usable in regexes as `{{name}}`.
 pub type Lists = BTreeMap<String, Vec<String>>;
 
+/// When a matcher's regexes are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compile {
+    /// At once, so every error in a user's rule file is reported when it is loaded.
+    Now,
+    /// When first needed: the bundled sets, which the test suite compiles in full, so that a
+    /// short story does not pay for the regexes it never needs.
+    OnFirstUse,
+}
+
+/// Gives every regex an id the [`super::gate::Gate`] knows it by.
+static NEXT_ID: AtomicU32 = AtomicU32::new(0);
+
+/// One regex of a matcher.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// The source before [`compiled_source`], for compiling and exporting.
+    source: String,
+    case_sensitive: bool,
+    id: u32,
+    /// Strings one of which every match contains, when there are any worth looking for.
+    anchors: Option<Vec<String>>,
+    /// The regex and whether it has a group named `span`, once compiled; shared by clones.
+    compiled: Arc<OnceLock<Option<(Regex, bool)>>>,
+}
+
+impl Pattern {
+    /// The compiled regex. A user's patterns were compiled at load and the bundled ones are
+    /// compiled by the test suite, so `None` (a regex that does not compile) never happens.
+    fn regex(&self) -> Option<&(Regex, bool)> {
+        self.compiled
+            .get_or_init(|| {
+                compile(&self.source, self.case_sensitive)
+                    .ok()
+                    .map(with_span)
+            })
+            .as_ref()
+    }
+}
+
+fn with_span(re: Regex) -> (Regex, bool) {
+    let span = re.capture_names().any(|n| n == Some("span"));
+    (re, span)
+}
+
 /// Finds the places a rule's words or patterns occur in a text.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    regexes: Vec<Regex>,
+    patterns: Vec<Pattern>,
 }
 
 impl Matcher {
     /// A matcher that matches nothing.
     pub fn empty() -> Self {
         Self {
-            regexes: Vec::new(),
+            patterns: Vec::new(),
         }
+    }
+
+    /// Each of this matcher's regexes as one line `rg -f` reads: case-insensitivity as an
+    /// inline flag, named groups unnamed (ripgrep joins all lines into one regex, where a
+    /// name may appear once only).
+    pub fn exported(&self) -> impl Iterator<Item = String> + '_ {
+        self.patterns
+            .iter()
+            .map(|p| export(&p.source, p.case_sensitive))
+    }
+
+    /// Each regex's id with the strings one of which its every match contains, for the gate;
+    /// regexes with none are left out (they always run).
+    pub fn anchors(&self) -> impl Iterator<Item = (u32, &[String])> + '_ {
+        self.patterns
+            .iter()
+            .filter_map(|p| Some((p.id, p.anchors.as_deref()?)))
+    }
+
+    /// Compiles every regex now, with the checks a user's rule file gets at load; the error of
+    /// the first that fails them. The test suite runs it on the bundled sets.
+    pub fn compile_all(&self) -> Result<(), String> {
+        for p in &self.patterns {
+            pattern(p.source.clone(), p.case_sensitive, Compile::Now)?;
+            p.regex();
+        }
+        Ok(())
     }
 
     /// Whether this matcher has nothing to look for.
     pub fn is_empty(&self) -> bool {
-        self.regexes.is_empty()
+        self.patterns.is_empty()
     }
 
     /// Every match in `text`, sorted, overlapping ones merged into the earliest-longest.
     /// A capture group named `span` narrows a regex match to that group.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_where(text, |_| true)
+    }
+
+    /// [`Matcher::find`] in `text`, a part of block `block` of `a`, running only the regexes
+    /// the block's gate lets through.
+    pub fn find_in(&self, a: &Analysis, block: usize, text: &str) -> Vec<Range<usize>> {
+        self.find_where(text, |p| p.anchors.is_none() || a.may_match(block, p.id))
+    }
+
+    fn find_where(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
         let mut found = Vec::new();
-        for re in &self.regexes {
-            if re.capture_names().any(|n| n == Some("span")) {
+        for p in self.patterns.iter().filter(|p| run(p)) {
+            let Some((re, span)) = p.regex() else {
+                continue;
+            };
+            if *span {
                 for caps in re.captures_iter(text) {
                     if let Some(m) = caps.name("span").or_else(|| caps.get(0)) {
                         found.push(m.range());
@@ -46,7 +135,9 @@ impl Matcher {
                 found.extend(re.find_iter(text).map(|m| m.range()));
             }
         }
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        if found.len() > 1 {
+            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        }
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for r in found {
             match merged.last_mut() {
@@ -59,7 +150,17 @@ impl Matcher {
 
     /// Whether anything matches in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regexes.iter().any(|re| re.is_match(text))
+        self.patterns
+            .iter()
+            .any(|p| p.regex().is_some_and(|(re, _)| re.is_match(text)))
+    }
+
+    /// [`Matcher::is_match`] in `text`, a part of block `block` of `a`, through the gate.
+    pub fn is_match_in(&self, a: &Analysis, block: usize, text: &str) -> bool {
+        self.patterns.iter().any(|p| {
+            (p.anchors.is_none() || a.may_match(block, p.id))
+                && p.regex().is_some_and(|(re, _)| re.is_match(text))
+        })
     }
 }
 
@@ -148,9 +249,49 @@ pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
     Ok(out)
 }
 
+/// The regex `compile` builds from `source`, as one line `rg -f` reads.
+pub fn export(source: &str, case_sensitive: bool) -> String {
+    let flags = if case_sensitive { "" } else { "(?i)" };
+    format!("{flags}{}", unnamed_groups(&compiled_source(source)))
+}
+
+/// `source` with each named group `(?P<name>…)` or `(?<name>…)` made a plain group `(?:…)`.
+pub fn unnamed_groups(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(i) = rest.find(['\\', '(']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(escaped) = tail.strip_prefix('\\') {
+            let n = escaped.chars().next().map_or(0, char::len_utf8);
+            out.push_str(&tail[..=n]);
+            rest = &escaped[n..];
+            continue;
+        }
+        let named = tail
+            .strip_prefix("(?P<")
+            .or_else(|| tail.strip_prefix("(?<"))
+            .and_then(|t| t.find('>').map(|close| &t[close + 1..]));
+        if let Some(after) = named {
+            out.push_str("(?:");
+            rest = after;
+        } else {
+            out.push('(');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The source a regex is compiled from: what `compile` builds, and what is exported.
+fn compiled_source(source: &str) -> String {
+    ascii_word_boundaries(source)
+}
+
 /// Compiles one regex with the project's limits.
 pub fn compile(source: &str, case_sensitive: bool) -> Result<Regex, String> {
-    RegexBuilder::new(&ascii_word_boundaries(source))
+    RegexBuilder::new(&compiled_source(source))
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
@@ -185,6 +326,31 @@ fn ascii_word_boundaries(source: &str) -> String {
     out
 }
 
+/// One regex from `source`: its syntax tree read now (for syntax errors and the gate's
+/// anchors), the regex compiled now or on first use.
+fn pattern(source: String, case_sensitive: bool, when: Compile) -> Result<Pattern, String> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(&compiled_source(&source))
+        .map_err(|e| e.to_string())?;
+    let compiled = OnceLock::new();
+    if when == Compile::Now {
+        let re = compile(&source, case_sensitive)?;
+        if re.is_match("") {
+            return Err(
+                "this pattern matches the empty string, so it would match everywhere".into(),
+            );
+        }
+        let _ = compiled.set(Some(with_span(re)));
+    }
+    Ok(Pattern {
+        anchors: super::gate::anchors(&ast),
+        source,
+        case_sensitive,
+        id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        compiled: Arc::new(compiled),
+    })
+}
+
 /// Builds a matcher from literal `words` and regex `patterns` (which may use `{{list}}`).
 /// Errors name the offending entry: words first, then patterns.
 pub fn build(
@@ -192,8 +358,9 @@ pub fn build(
     patterns: &[String],
     case_sensitive: bool,
     lists: &Lists,
+    when: Compile,
 ) -> Result<Matcher, Vec<PatternError>> {
-    let mut regexes = Vec::new();
+    let mut compiled = Vec::new();
     let mut errors = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.trim().is_empty() {
@@ -204,29 +371,20 @@ pub fn build(
         }
     }
     if errors.is_empty() && !words.is_empty() {
-        match compile(&words_regex(words), case_sensitive) {
-            Ok(re) => regexes.push(re),
+        match pattern(words_regex(words), case_sensitive, when) {
+            Ok(p) => compiled.push(p),
             Err(message) => errors.push(PatternError { index: 0, message }),
         }
     }
     for (i, p) in patterns.iter().enumerate() {
         let index = words.len() + i;
-        let compiled = expand_lists(p, lists).and_then(|src| {
-            let re = compile(&src, case_sensitive)?;
-            if re.is_match("") {
-                return Err(
-                    "this pattern matches the empty string, so it would match everywhere".into(),
-                );
-            }
-            Ok(re)
-        });
-        match compiled {
-            Ok(re) => regexes.push(re),
+        match expand_lists(p, lists).and_then(|src| pattern(src, case_sensitive, when)) {
+            Ok(p) => compiled.push(p),
             Err(message) => errors.push(PatternError { index, message }),
         }
     }
     if errors.is_empty() {
-        Ok(Matcher { regexes })
+        Ok(Matcher { patterns: compiled })
     } else {
         Err(errors)
     }
@@ -243,6 +401,7 @@ mod tests {
             &[],
             false,
             &Lists::new(),
+            Compile::Now,
         )
         .unwrap();
         let text = "the World’s\n   largest fleet, a high-stakes trip";
@@ -252,15 +411,28 @@ mod tests {
     }
 
     #[test]
+    fn exported_patterns_have_no_named_groups() {
+        assert_eq!(
+            unnamed_groups(r"a(?P<span>b)\(?P<x>(?<y>c)[(]"),
+            r"a(?:b)\(?P<x>(?:c)[(]"
+        );
+        let m = build(&["it's".into()], &[], false, &Lists::new(), Compile::Now).unwrap();
+        assert_eq!(
+            m.exported().collect::<Vec<_>>(),
+            [r"(?i)(?:(?-u:\b)it['’]s(?-u:\b))"]
+        );
+    }
+
+    #[test]
     fn lists_expand_and_unknown_lists_are_errors() {
         let mut lists = Lists::new();
         lists.insert(
             "who".into(),
             vec!["an official".into(), "a diplomat".into()],
         );
-        let m = build(&[], &[r"said {{who}}".into()], false, &lists).unwrap();
+        let m = build(&[], &[r"said {{who}}".into()], false, &lists, Compile::Now).unwrap();
         assert_eq!(m.find("then said a  diplomat.").len(), 1);
-        let err = build(&[], &["{{nope}}".into()], false, &lists).unwrap_err();
+        let err = build(&[], &["{{nope}}".into()], false, &lists, Compile::Now).unwrap_err();
         assert_eq!(err[0].message, "unknown list `nope`; the lists are: who");
     }
 }

@@ -13,11 +13,15 @@ pub struct Repetition {
 }
 
 impl Check for Repetition {
+    fn matchers(&self) -> Vec<&Matcher> {
+        vec![&self.exceptions]
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let text = &block.text;
             let ws = words(text);
-            let exceptions = self.exceptions.find(text);
+            let exceptions = self.exceptions.find_in(a, b, text);
             for pair in ws.windows(2) {
                 let (first, second) = (&pair[0], &pair[1]);
                 let between = &text[first.end..second.start];

@@ -16,16 +16,20 @@ pub struct Substitution {
 }
 
 impl Check for Substitution {
+    fn matchers(&self) -> Vec<&Matcher> {
+        self.phrases.iter().chain([&self.exceptions]).collect()
+    }
+
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let mut exceptions = None;
             for (matcher, replacement) in self.phrases.iter().zip(&self.replacements) {
-                let found = matcher.find(&block.text);
+                let found = matcher.find_in(a, b, &block.text);
                 if found.is_empty() {
                     continue;
                 }
                 let exceptions =
-                    exceptions.get_or_insert_with(|| self.exceptions.find(&block.text));
+                    exceptions.get_or_insert_with(|| self.exceptions.find_in(a, b, &block.text));
                 for r in found {
                     let matched = &block.text[r.clone()];
                     let replacement = match_case(matched, replacement);
