@@ -67,9 +67,11 @@ impl SourceFile {
         let index = self.line_index(offset);
         let start = self.line_starts[index];
         let offset = floor_char_boundary(&self.text, offset).max(start);
+        // Editors hide a byte-order mark, so the first visible character is column 1.
+        let bom = index == 0 && offset > 0 && self.text.starts_with('\u{feff}');
         (
             index + 1,
-            self.chars_before(offset) - self.chars_before(start) + 1,
+            self.chars_before(offset) - self.chars_before(start) + 1 - usize::from(bom),
         )
     }
 
@@ -132,6 +134,14 @@ mod tests {
         assert_eq!(file.location(d), (2, 5));
         assert_eq!(file.location(file.text.find("last").unwrap()), (3, 1));
         assert_eq!(file.line_range(0), 0..2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let file = SourceFile::new("t", "\u{feff}said\nx");
+        assert_eq!(file.location(3), (1, 1));
+        assert_eq!(file.location(4), (1, 2));
+        assert_eq!(file.location(8), (2, 1));
     }
 
     #[test]

@@ -128,6 +128,8 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
                     Ast::Literal(lit) if lit.c.is_ascii() => {
                         best.run.push(lit.c.to_ascii_lowercase());
                     }
+                    // Not ASCII (a curly quotation mark): it breaks the run, and is no anchor.
+                    Ast::Literal(_) => best.end_run(),
                     _ => {
                         best.end_run();
                         if let Some(set) = required(p) {
@@ -225,6 +227,10 @@ mod tests {
         assert_eq!(anchors_of(r"(?:kremlin)?\s+x"), None);
         assert_eq!(anchors_of(r"said|\p{L}+"), None);
         assert_eq!(anchors_of(r"it\s+is"), None);
+        // A pattern made of a quotation mark alone, or led by one, needs no anchor (and
+        // once recursed without end).
+        assert_eq!(anchors_of("’"), None);
+        assert_eq!(anchors_of("‘review’"), Some(vec!["review".to_string()]));
     }
 
     #[test]
