@@ -28,6 +28,10 @@ pub struct Analysis {
     pub quotations: Vec<Quotation>,
     /// For each block, the ranges covered by top-level quotations, sorted.
     quoted: Vec<Vec<Range<usize>>>,
+    /// For each range in `quoted`, the index of its quotation in `quotations`.
+    quoted_from: Vec<Vec<usize>>,
+    /// For each block, those of `quoted` long enough to be speech.
+    speech: Vec<Vec<Range<usize>>>,
     /// Who said what, found once on first use.
     attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
     /// The lexicon attributions are found with; the bundled one when `None`.
@@ -50,14 +54,27 @@ impl Analysis {
             .map(|b| sentence::split(&b.text))
             .collect();
         let quotations = quotation::find(&doc);
-        let mut quoted = vec![Vec::new(); doc.blocks.len()];
-        for q in quotations.iter().filter(|q| q.depth == 0) {
+        let mut parts = vec![Vec::new(); doc.blocks.len()];
+        for (i, q) in quotations.iter().enumerate().filter(|(_, q)| q.depth == 0) {
             for (b, r) in &q.parts {
-                quoted[*b].push(r.clone());
+                parts[*b].push((r.clone(), i));
             }
         }
-        for ranges in &mut quoted {
-            ranges.sort_by_key(|r| r.start);
+        let mut quoted = Vec::with_capacity(parts.len());
+        let mut quoted_from = Vec::with_capacity(parts.len());
+        let mut speech = Vec::with_capacity(parts.len());
+        for (b, mut ranges) in parts.into_iter().enumerate() {
+            ranges.sort_by_key(|(r, _)| r.start);
+            speech.push(
+                ranges
+                    .iter()
+                    .filter(|(r, _)| is_speech(&doc.blocks[b].text[r.clone()]))
+                    .map(|(r, _)| r.clone())
+                    .collect(),
+            );
+            let (r, i): (Vec<_>, Vec<_>) = ranges.into_iter().unzip();
+            quoted.push(r);
+            quoted_from.push(i);
         }
         let lede = doc.blocks.iter().position(|b| {
             b.kind == BlockKind::Paragraph
@@ -68,6 +85,8 @@ impl Analysis {
             sentences,
             quotations,
             quoted,
+            quoted_from,
+            speech,
             attributions: std::sync::OnceLock::new(),
             lexicon: None,
             lede,
@@ -120,13 +139,25 @@ impl Analysis {
         &self.quoted[block]
     }
 
+    /// The top-level quotations of `block` long enough to be speech, sorted.
+    pub fn speech(&self, block: usize) -> &[Range<usize>] {
+        &self.speech[block]
+    }
+
     /// Whether the quotation at `range` of `block` is long enough to be speech: a word or
     /// three in quotation marks is a label, a title or a scare quote.
     pub fn is_speech(&self, block: usize, range: &Range<usize>) -> bool {
-        self.doc.blocks[block].text[range.clone()]
-            .split_whitespace()
-            .count()
-            >= 4
+        is_speech(&self.doc.blocks[block].text[range.clone()])
+    }
+
+    /// The top-level quotation one of whose parts in `block` holds byte `at`, if any.
+    pub fn quotation_at(&self, block: usize, at: usize) -> Option<&Quotation> {
+        let quoted = &self.quoted[block];
+        let i = quoted.partition_point(|q| q.end <= at);
+        quoted
+            .get(i)
+            .filter(|q| q.start <= at)
+            .map(|_| &self.quotations[self.quoted_from[block][i]])
     }
 
     /// Whether `place` lies wholly inside a quotation.
@@ -179,4 +210,9 @@ impl Analysis {
     pub fn is_lede(&self, block: usize) -> bool {
         self.lede == Some(block)
     }
+}
+
+/// Whether quoted text is long enough to be speech: four words or more.
+fn is_speech(quoted: &str) -> bool {
+    quoted.split_whitespace().nth(3).is_some()
 }

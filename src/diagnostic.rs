@@ -79,12 +79,16 @@ fn order(x: &Diagnostic, y: &Diagnostic) -> std::cmp::Ordering {
 /// order of the rule files and of the rules in them), so a set's author decides which of two
 /// rules speaks for a place.
 fn one_per_place(all: Vec<(usize, Diagnostic)>) -> Vec<Diagnostic> {
-    let set = |d: &Diagnostic| d.rule.split('.').next().unwrap_or_default().to_string();
     let mut kept: Vec<(usize, Diagnostic)> = Vec::with_capacity(all.len());
+    // Findings come in order of start, and one is kept beside another of its set only when
+    // that one ends before it starts: so only the set's last kept finding can overlap.
+    let mut last_of_set: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for (rank, d) in all {
-        let clash = kept.iter().rposition(|(_, k)| {
-            set(k) == set(&d)
-                && k.span.start < d.span.end.max(d.span.start + 1)
+        let set = d.rule.split('.').next().unwrap_or_default().to_string();
+        let clash = last_of_set.get(&set).copied().filter(|&i| {
+            let k = &kept[i].1;
+            k.span.start < d.span.end.max(d.span.start + 1)
                 && d.span.start < k.span.end.max(k.span.start + 1)
         });
         match clash {
@@ -92,7 +96,10 @@ fn one_per_place(all: Vec<(usize, Diagnostic)>) -> Vec<Diagnostic> {
                 if (kept[i].1.severity, std::cmp::Reverse(kept[i].0))
                     >= (d.severity, std::cmp::Reverse(rank)) => {}
             Some(i) => kept[i] = (rank, d),
-            None => kept.push((rank, d)),
+            None => {
+                last_of_set.insert(set, kept.len());
+                kept.push((rank, d));
+            }
         }
     }
     kept.into_iter().map(|(_, d)| d).collect()
@@ -169,7 +176,7 @@ fn related_quotation(a: &Analysis, place: &Place) -> Option<Place> {
     let b = place.block;
     let sentence = a.sentence_at(b, place.range.start)?;
     let sentences = &a.sentences[b];
-    let i = sentences.iter().position(|s| *s == sentence)?;
+    let i = sentences.partition_point(|s| s.end <= place.range.start);
     let window =
         sentences[i.saturating_sub(1)].start..sentences[(i + 1).min(sentences.len() - 1)].end;
     let distance = |q: &Range<usize>| {
@@ -181,11 +188,17 @@ fn related_quotation(a: &Analysis, place: &Place) -> Option<Place> {
         };
         (!in_sentence, gap)
     };
-    a.quoted(b)
-        .iter()
+    // Speech quotations do not overlap and are sorted: the nearest on either side of the place,
+    // past any that holds it, are the only candidates.
+    let speech = a.speech(b);
+    let i = speech.partition_point(|q| q.end <= place.range.start);
+    let holds = |q: &&Range<usize>| q.start <= place.range.start && place.range.end <= q.end;
+    let before = speech[..i].iter().rev().find(|q| !holds(q));
+    let after = speech[i..].iter().find(|q| !holds(q));
+    before
+        .into_iter()
+        .chain(after)
         .filter(|q| q.start < window.end && window.start < q.end)
-        .filter(|q| !(q.start <= place.range.start && place.range.end <= q.end))
-        .filter(|q| a.is_speech(b, q))
         .min_by_key(|q| distance(q))
         .map(|q| Place {
             block: b,

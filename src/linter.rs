@@ -317,11 +317,26 @@ impl Linter {
                 .binary_search_by(|k| k.as_str().cmp(name))
                 .is_ok()
         };
+        // Sorted on first use, so a file naming many rules is not a scan of every rule per name.
+        let running_ids = std::cell::OnceCell::new();
+        let running = |name: &str| {
+            let ids: &Vec<&str> = running_ids.get_or_init(|| {
+                let mut ids: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+                ids.sort_unstable();
+                ids
+            });
+            // The rule itself, or the first rule of the set it names.
+            let set = format!("{name}.");
+            ids.binary_search(&name).is_ok()
+                || ids
+                    .get(ids.partition_point(|id| *id < set.as_str()))
+                    .is_some_and(|id| id.starts_with(&set))
+        };
         suppression::apply(
             file,
             &mut diagnostics,
             &known,
-            &|name: &str| self.rules.iter().any(|r| matches(r, name)),
+            &running,
             self.policy.require_reason,
             &analysis.doc.code,
         );

@@ -9,6 +9,7 @@
 //! output formats that record suppressions (JSON); a suppression naming an unknown rule, or one
 //! that suppresses nothing, is itself reported.
 
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -84,13 +85,6 @@ fn parse(text: &str) -> Vec<Directive> {
         .collect()
 }
 
-/// Where a suppression applies.
-struct Entry {
-    directive: usize,
-    bytes: Range<usize>,
-    used: bool,
-}
-
 /// Whether a directive's names (none means every rule) cover `rule`.
 fn names_rule(names: &[String], rule: &str) -> bool {
     names.is_empty() || names.iter().any(|n| crate::rule::covers(n, rule))
@@ -118,52 +112,68 @@ pub fn apply(
     if directives.is_empty() {
         return;
     }
-    let mut entries = Vec::new();
+    // Each directive applies to at most one stretch of the file: a line, or from a `disable` to
+    // its `enable`. A finding is suppressed by the first directive (in file order) whose
+    // stretch holds its start and whose names cover its rule.
+    let mut lines: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut stretches: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut next_line = NextContentLine::default();
+    let enables = Enables::new(&directives);
     for (i, d) in directives.iter().enumerate() {
         let line = file.line_index(d.span.end.saturating_sub(1));
-        let bytes = match d.kind {
-            Kind::Line => file.line_range(line),
+        match d.kind {
+            Kind::Line => lines.entry(line).or_default().push(i),
             Kind::NextLine => {
-                // Past blank lines and other directives: stacked directives share their line.
-                let next = (line + 1..file.line_count()).find(|&l| {
-                    let t = file.text[file.line_range(l)].trim();
-                    !t.is_empty()
-                        && !directive_spans(t)
-                            .first()
-                            .is_some_and(|r| r.start == 0 && r.end == t.len())
-                });
-                match next {
-                    Some(l) => file.line_range(l),
-                    None => continue,
+                if let Some(l) = next_line.after(file, line) {
+                    lines.entry(l).or_default().push(i);
                 }
             }
             Kind::Disable => {
-                let end = directives[i + 1..]
-                    .iter()
-                    .find(|e| {
-                        e.kind == Kind::Enable
-                            && (e.rules.is_empty() || e.rules.iter().any(|r| d.rules.contains(r)))
-                    })
-                    .map_or(file.text.len(), |e| e.span.start);
-                d.span.end..end
+                let end = enables
+                    .first_after(i, &d.rules)
+                    .map_or(file.text.len(), |e| directives[e].span.start);
+                stretches.push((d.span.end..end, i));
             }
-            Kind::Enable | Kind::Unknown => continue,
-        };
-        entries.push(Entry {
-            directive: i,
-            bytes,
-            used: false,
-        });
+            Kind::Enable | Kind::Unknown => {}
+        }
     }
-    for diag in diagnostics.iter_mut() {
-        for e in &mut entries {
-            let d = &directives[e.directive];
-            let inside = e.bytes.start <= diag.span.start && diag.span.start <= e.bytes.end;
-            if inside && names_rule(&d.rules, &diag.rule) {
-                e.used = true;
-                diag.suppressed = Some(d.reason.clone().unwrap_or_default());
-                break;
-            }
+    let mut has_stretch = vec![false; directives.len()];
+    let mut used = vec![false; directives.len()];
+    for &i in lines.values().flatten() {
+        has_stretch[i] = true;
+    }
+    for (_, i) in &stretches {
+        has_stretch[*i] = true;
+    }
+    // Findings in order of their start, against the `disable` stretches open there, kept by the
+    // names they give (every rule, when none) so each finding looks up only its own.
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&k| diagnostics[k].span.start);
+    stretches.sort_by_key(|(r, _)| r.start);
+    let mut open = OpenStretches::default();
+    let mut next_stretch = 0;
+    for k in order {
+        let diag = &mut diagnostics[k];
+        let at = diag.span.start;
+        while let Some((r, i)) = stretches.get(next_stretch).filter(|(r, _)| r.start <= at) {
+            open.add(r.end, *i, &directives[*i].rules);
+            next_stretch += 1;
+        }
+        open.close_before(at);
+        let line = file.line_index(at);
+        let by_line = lines
+            .get(&line)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                at <= file.line_range(line).end && names_rule(&directives[i].rules, &diag.rule)
+            })
+            .min();
+        let by_stretch = open.first_naming(&diag.rule);
+        if let Some(i) = by_line.into_iter().chain(by_stretch).min() {
+            used[i] = true;
+            diag.suppressed = Some(directives[i].reason.clone().unwrap_or_default());
         }
     }
     let mut extra = Vec::new();
@@ -205,7 +215,7 @@ pub fn apply(
                 MISSING_REASON.help,
             ));
         }
-        let unused = entries.iter().any(|e| e.directive == i && !e.used);
+        let unused = has_stretch[i] && !used[i];
         if unused && d.rules.iter().all(|n| running(n)) {
             extra.push(meta(
                 &UNUSED_SUPPRESSION,
@@ -279,5 +289,128 @@ fn meta(
         note: None,
         fix: None,
         suppressed: None,
+    }
+}
+
+/// Finds the line a `disable-next-line` applies to: the next one that is neither blank nor only
+/// directives. Remembers its last answer, so a stack of such directives is not read once per
+/// directive in it.
+#[derive(Default)]
+struct NextContentLine {
+    /// `(searched from, found)`: every line from the first up to the second was skipped.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextContentLine {
+    fn after(&mut self, file: &SourceFile, line: usize) -> Option<usize> {
+        let from = line + 1;
+        if let Some((searched, found)) = self.last {
+            if searched <= from && found.is_none_or(|f| from <= f) {
+                return found;
+            }
+        }
+        let found = (from..file.line_count()).find(|&l| {
+            let t = file.text[file.line_range(l)].trim();
+            !t.is_empty()
+                && !directive_spans(t)
+                    .first()
+                    .is_some_and(|r| r.start == 0 && r.end == t.len())
+        });
+        self.last = Some((from, found));
+        found
+    }
+}
+
+/// The `enable` directives by the names they give, for finding where a `disable` ends.
+struct Enables {
+    /// Indices of `enable` directives that name no rule (and so end every `disable`).
+    all: Vec<usize>,
+    /// Indices of `enable` directives naming each name, in order.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl Enables {
+    fn new(directives: &[Directive]) -> Self {
+        let mut all = Vec::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, d) in directives.iter().enumerate() {
+            if d.kind != Kind::Enable {
+                continue;
+            }
+            if d.rules.is_empty() {
+                all.push(i);
+            }
+            for name in &d.rules {
+                let list = by_name.entry(name.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Self { all, by_name }
+    }
+
+    /// The first `enable` after directive `i` that names no rule or one of `names`.
+    fn first_after(&self, i: usize, names: &[String]) -> Option<usize> {
+        let next = |list: &Vec<usize>| list.get(list.partition_point(|&e| e <= i)).copied();
+        names
+            .iter()
+            .filter_map(|n| self.by_name.get(n).and_then(next))
+            .chain(next(&self.all))
+            .min()
+    }
+}
+
+/// The `disable` stretches holding the current place, by directive index and by the names
+/// they give.
+#[derive(Default)]
+struct OpenStretches {
+    /// `(end, directive, names)` of every stretch added, to close them in order of end.
+    ends: std::collections::BinaryHeap<std::cmp::Reverse<(usize, usize)>>,
+    names: HashMap<usize, Vec<String>>,
+    /// Open stretches giving no names: every rule.
+    all: BTreeSet<usize>,
+    /// Open stretches by each name they give.
+    by_name: HashMap<String, BTreeSet<usize>>,
+}
+
+impl OpenStretches {
+    fn add(&mut self, end: usize, directive: usize, names: &[String]) {
+        self.ends.push(std::cmp::Reverse((end, directive)));
+        if names.is_empty() {
+            self.all.insert(directive);
+        }
+        for n in names {
+            self.by_name.entry(n.clone()).or_default().insert(directive);
+        }
+        self.names.insert(directive, names.to_vec());
+    }
+
+    /// Closes the stretches that end before `at`.
+    fn close_before(&mut self, at: usize) {
+        while let Some(&std::cmp::Reverse((end, directive))) = self.ends.peek() {
+            if end >= at {
+                break;
+            }
+            self.ends.pop();
+            self.all.remove(&directive);
+            for n in self.names.remove(&directive).unwrap_or_default() {
+                if let Some(set) = self.by_name.get_mut(&n) {
+                    set.remove(&directive);
+                }
+            }
+        }
+    }
+
+    /// The first open stretch whose names cover `rule`: its own id, or a set it belongs to.
+    fn first_naming(&self, rule: &str) -> Option<usize> {
+        let prefixes = rule
+            .match_indices('.')
+            .map(|(i, _)| &rule[..i])
+            .chain(std::iter::once(rule));
+        prefixes
+            .filter_map(|p| self.by_name.get(p).and_then(|s| s.first().copied()))
+            .chain(self.all.first().copied())
+            .min()
     }
 }

@@ -204,6 +204,7 @@ const DETERMINERS: &[&str] = &[
 /// Finds the attributions in `a` with `lexicon`.
 pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
+    let mut previous_first = 0;
     for (b, block) in a.doc.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let first_in_block = out.len();
@@ -239,9 +240,14 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     block: b,
                     range: cue.clone(),
                 };
+                let near = Near {
+                    before: window_before(text, sentence.start, cue.start),
+                    after: window_after(text, cue.end, sentence.end),
+                    opening: window_after(text, sentence.start, sentence.end),
+                };
                 // "a few tweets", "his statement", "some worry": after a determiner the cue is a
                 // noun; it still marks an attribution, but not one of saying or believing.
-                let before: Vec<String> = text[sentence.start..cue.start]
+                let before: Vec<String> = text[near.before.clone()]
                     .split_whitespace()
                     .rev()
                     .take(2)
@@ -262,7 +268,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
                 let nested = a.in_quotation(&cue_place);
                 found_cue |= !nested;
-                let source = find_source(text, sentence, &cue, &cue_text);
+                let source = find_source(text, &near, &cue_text);
                 let quote = quotation_in(a, b, sentence, &cue);
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
@@ -296,7 +302,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 {
                     // A quotation of several sentences is one quotation.
                     let range = q.clone();
-                    let seen = bare_quotes.iter().any(|p| p.range == range);
+                    // Its sentences come one after another, so it was the last one seen.
+                    let seen = bare_quotes.last().is_some_and(|p| p.range == range);
                     if !seen && a.is_speech(b, &range) {
                         bare_quotes.push(Place { block: b, range });
                     }
@@ -308,24 +315,60 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
         let speaks = |x: &Attribution| !x.nested && x.cue_kind != CueKind::Other;
         // Its speaker: the paragraph's speaker before it, else after it ("‘…’ ‘…,’ he said."),
         // else the previous paragraph's last speaker (a quotation over paragraphs).
+        let sourced =
+            |x: &Attribution| x.source.is_some() && !x.nested && x.cue_kind != CueKind::Other;
         let in_block = first_in_block..out.len();
+        // The previous paragraph's attributions are the ones found just before this one's.
+        let in_previous = &out[previous_first..first_in_block];
+        let previous = in_previous
+            .iter()
+            .rev()
+            .find(|x| sourced(x))
+            .filter(|x| x.cue.block + 1 == b)
+            .cloned();
+        let attributed_nearby = in_previous
+            .iter()
+            .any(|x| x.cue.block + 1 == b && speaks(x))
+            || out[in_block.clone()].iter().any(speaks);
+        // The paragraph's sourced attributions by cue position, each with the latest (in ledger
+        // order) of those at or before it and the earliest of those at or after it: a speaker
+        // is found by binary search, not by a scan of the paragraph for each quotation.
+        let mut by_position: Vec<(usize, usize)> = in_block
+            .clone()
+            .filter(|&k| sourced(&out[k]))
+            .map(|k| (out[k].cue.range.start, k))
+            .collect();
+        by_position.sort_unstable();
+        let latest: Vec<usize> = by_position
+            .iter()
+            .scan(0, |m, &(_, k)| {
+                *m = k.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let mut earliest: Vec<usize> = by_position
+            .iter()
+            .rev()
+            .scan(usize::MAX, |m, &(_, k)| {
+                *m = k.min(*m);
+                Some(*m)
+            })
+            .collect();
+        earliest.reverse();
+        previous_first = first_in_block;
         for quote in bare_quotes.drain(..) {
-            let sourced =
-                |x: &&Attribution| x.source.is_some() && !x.nested && x.cue_kind != CueKind::Other;
-            let before = out[in_block.clone()]
-                .iter()
-                .filter(|x| x.cue.range.start < quote.range.start)
-                .rev()
-                .find(sourced);
-            let after = out[in_block.clone()]
-                .iter()
-                .find(|x| x.cue.range.start > quote.range.start && sourced(x));
-            let previous = out[..first_in_block]
-                .iter()
-                .rev()
-                .find(sourced)
-                .filter(|x| x.cue.block + 1 == b);
-            let speaker = before.or(after).or(previous).cloned();
+            let at = quote.range.start;
+            let before = by_position
+                .partition_point(|&(p, _)| p < at)
+                .checked_sub(1)
+                .map(|j| latest[j]);
+            let after = earliest
+                .get(by_position.partition_point(|&(p, _)| p <= at))
+                .copied();
+            let speaker = before
+                .or(after)
+                .map(|k| out[k].clone())
+                .or_else(|| previous.clone());
             let entry = match speaker {
                 Some(speaker) => Attribution {
                     content: Some(quote),
@@ -334,12 +377,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 },
                 // A quotation nobody is said to have said: only when nothing in this paragraph
                 // or the one before attributes anything (a speech quoted at length is not).
-                None if out[..first_in_block]
-                    .iter()
-                    .any(|x| x.cue.block + 1 == b && speaks(x))
-                    || out[in_block.clone()].iter().any(speaks)
-                    || continues_to_attribution(a, &quote, lexicon) =>
-                {
+                None if attributed_nearby || continues_to_attribution(a, &quote, lexicon) => {
                     continue;
                 }
                 None => Attribution {
@@ -378,14 +416,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
 /// Whether `quote` runs on into later paragraphs (the news convention: each opens with a mark,
 /// only the last closes) and the paragraph where it closes has a reporting cue outside it.
 fn continues_to_attribution(a: &Analysis, quote: &Place, lexicon: &Lexicon) -> bool {
-    let Some(q) = a.quotations.iter().find(|q| {
-        q.depth == 0
-            && q.parts.iter().any(|(b, r)| {
-                *b == quote.block
-                    && r.start <= quote.range.start
-                    && quote.range.start < r.end.max(r.start + 1)
-            })
-    }) else {
+    let Some(q) = a.quotation_at(quote.block, quote.range.start) else {
         return false;
     };
     let Some((last_block, last)) = q.parts.last().filter(|(b, _)| *b > quote.block) else {
@@ -406,10 +437,15 @@ fn quotation_in(
     sentence: &Range<usize>,
     cue: &Range<usize>,
 ) -> Option<Range<usize>> {
-    a.quoted(b)
-        .iter()
+    // Speech quotations do not overlap and are sorted: the last to end before the cue and the
+    // first after it are the nearest on either side.
+    let speech = a.speech(b);
+    let i = speech.partition_point(|q| q.end <= cue.start);
+    i.checked_sub(1)
+        .and_then(|j| speech.get(j))
+        .into_iter()
+        .chain(speech.get(i))
         .filter(|q| q.start < sentence.end && sentence.start < q.end)
-        .filter(|q| a.is_speech(b, q))
         .min_by_key(|q| {
             if q.end <= cue.start {
                 cue.start - q.end
@@ -457,16 +493,61 @@ fn bare(word: &str) -> String {
         .to_lowercase()
 }
 
-/// The source phrase of the cue at `cue` in `sentence`.
-fn find_source(
-    text: &str,
-    sentence: &Range<usize>,
-    cue: &Range<usize>,
-    cue_text: &str,
-) -> Option<Range<usize>> {
-    let before = &text[sentence.start..cue.start];
+/// How far around a cue, in bytes, its source phrase is looked for. A source is a few words
+/// next to its cue; looking further for every cue would make a story kept on one line (one
+/// sentence of megabytes, thousands of cues) quadratic.
+const SOURCE_WINDOW: usize = 512;
+
+/// The text around one cue that its source phrase is looked for in, each range cut to
+/// [`SOURCE_WINDOW`] and to whole words.
+struct Near {
+    /// From the sentence start (or the window's first whole word) to the cue.
+    before: Range<usize>,
+    /// From the cue to the sentence end (or the window's last whole word).
+    after: Range<usize>,
+    /// The sentence's opening, where its subject is.
+    opening: Range<usize>,
+}
+
+/// The last [`SOURCE_WINDOW`] bytes of `start..end`, without a word cut in two.
+fn window_before(text: &str, start: usize, end: usize) -> Range<usize> {
+    let from = crate::source::floor_char_boundary(text, end.saturating_sub(SOURCE_WINDOW));
+    if from <= start {
+        return start..end;
+    }
+    let cut_word = !text[..from].ends_with(char::is_whitespace);
+    let from = if cut_word {
+        text[from..end]
+            .find(char::is_whitespace)
+            .map_or(end, |i| from + i)
+    } else {
+        from
+    };
+    from..end
+}
+
+/// The first [`SOURCE_WINDOW`] bytes of `start..end`, without a word cut in two.
+fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
+    let to = crate::source::floor_char_boundary(text, start + SOURCE_WINDOW);
+    if to >= end {
+        return start..end;
+    }
+    let cut_word = !text[to..].starts_with(char::is_whitespace);
+    let to = if cut_word {
+        text[start..to]
+            .rfind(char::is_whitespace)
+            .map_or(start, |i| start + i)
+    } else {
+        to
+    };
+    start..to
+}
+
+/// The source phrase of a cue, looked for in the text `near` it.
+fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> {
+    let before = &text[near.before.clone()];
     let before_trim = before.trim_end();
-    let after_cue = words(text, cue.end..sentence.end);
+    let after_cue = words(text, near.after.clone());
     if cue_text == "according to" {
         return phrase_after(text, &after_cue);
     }
@@ -483,7 +564,7 @@ fn find_source(
     // is the source, and what follows the cue is what was said.
     let appositive = !before_trim.ends_with(['’', '”', '"', '\''])
         && before_trim.matches(',').count() >= 2
-        && phrase_before(text, sentence.start..cue.start).is_some_and(|r| {
+        && phrase_before(text, near.before.clone()).is_some_and(|r| {
             text[r]
                 .split_whitespace()
                 .next()
@@ -504,9 +585,9 @@ fn find_source(
         .next()
         .is_some_and(|w| w.ends_with("ing"));
     if participle && before_trim.ends_with(',') {
-        return subject(text, sentence);
+        return subject(text, &near.opening);
     }
-    phrase_before(text, sentence.start..cue.start).or_else(|| subject(text, sentence))
+    phrase_before(text, near.before.clone()).or_else(|| subject(text, &near.opening))
 }
 
 /// The noun phrase right after a cue, up to punctuation or a clause.

@@ -76,11 +76,21 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             text_start = i;
             continue;
         }
-        let Some(tag_end) = find_tag_end(bytes, i + 1) else {
-            // A `<` that opens no tag is text.
-            i += 1;
-            text_start = i - 1;
-            continue;
+        let tag_end = match find_tag_end(bytes, i + 1) {
+            TagEnd::At(end) => end,
+            TagEnd::NotATag => {
+                // A `<` that opens no tag is text.
+                i += 1;
+                text_start = i - 1;
+                continue;
+            }
+            // A tag still open at the end of the file hides the rest, as in a browser; reading
+            // it as text instead would search for its end again from every later `<`.
+            TagEnd::Unclosed => {
+                i = bytes.len();
+                text_start = i;
+                break;
+            }
         };
         let (name, closing) = tag_name(&text[i + 1..tag_end]);
         i = tag_end + 1;
@@ -88,7 +98,10 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         if !closing && HIDDEN.contains(&name.as_str()) {
             let close = format!("</{name}");
             i = find_ci(text, i, &close).map_or(bytes.len(), |at| {
-                find_tag_end(bytes, at + 1).map_or(bytes.len(), |e| e + 1)
+                match find_tag_end(bytes, at + 1) {
+                    TagEnd::At(e) => e + 1,
+                    TagEnd::NotATag | TagEnd::Unclosed => bytes.len(),
+                }
             });
             text_start = i;
         } else if let Some(opened) = opens(&name) {
@@ -146,22 +159,34 @@ fn opens(name: &str) -> Option<BlockKind> {
     }
 }
 
-/// The index of the `>` that closes a tag opened before `from`, skipping quoted attributes.
-fn find_tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let first = *bytes.get(from)?;
+/// Where a tag opened just before `from` ends.
+enum TagEnd {
+    /// At this `>`.
+    At(usize),
+    /// The `<` is followed by no tag name: it is text.
+    NotATag,
+    /// Nowhere: the file ends inside the tag.
+    Unclosed,
+}
+
+/// The `>` that closes a tag opened before `from`, skipping quoted attributes.
+fn find_tag_end(bytes: &[u8], from: usize) -> TagEnd {
+    let Some(&first) = bytes.get(from) else {
+        return TagEnd::NotATag;
+    };
     if !(first.is_ascii_alphabetic() || first == b'/' || first == b'!' || first == b'?') {
-        return None;
+        return TagEnd::NotATag;
     }
     let mut quote = None;
     for (j, &b) in bytes.iter().enumerate().skip(from) {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if q == b => quote = None,
-            (None, b'>') => return Some(j),
+            (None, b'>') => return TagEnd::At(j),
             _ => {}
         }
     }
-    None
+    TagEnd::Unclosed
 }
 
 /// The lower-cased element name of a tag's inside, and whether it is a closing tag.
@@ -208,7 +233,9 @@ fn push_text(block: &mut BlockBuilder, text: &str, range: std::ops::Range<usize>
 
 /// Decodes the entity at the start of `s`, giving the character and the entity's length.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s.find(';').filter(|&e| e <= 32)?;
+    // Looked for among the first bytes only: a page of `&` with no `;` is not read to its end
+    // once per `&`.
+    let end = s.bytes().take(33).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {

@@ -169,6 +169,9 @@ struct BlockBuilder {
     kind: BlockKind,
     text: String,
     map: OffsetMap,
+    /// Whether anything but whitespace was pushed: asked after every HTML tag, so it is kept
+    /// rather than found by trimming a text that may be megabytes of spaces.
+    has_text: bool,
 }
 
 impl BlockBuilder {
@@ -177,6 +180,7 @@ impl BlockBuilder {
             kind,
             text: String::new(),
             map: OffsetMap::default(),
+            has_text: false,
         }
     }
 
@@ -187,6 +191,7 @@ impl BlockBuilder {
         }
         let text_start = self.text.len();
         self.text.push_str(text);
+        self.has_text |= !text.trim().is_empty();
         let (text_len, orig_len) = (text.len(), orig.len());
         // Merge a verbatim piece into a verbatim predecessor that it continues.
         if let Some(last) = self.map.segments.last_mut() {
@@ -208,7 +213,7 @@ impl BlockBuilder {
     }
 
     fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        !self.has_text
     }
 
     fn finish(self) -> Block {

@@ -15,6 +15,10 @@ const ELLIPSIS: &str = "...";
 const GUTTER: usize = 8;
 /// Characters of context kept on each side of a label when labels are far apart.
 const CONTEXT: usize = 12;
+/// Characters beyond which a label is shown by its ends only.
+const LONG_LABEL: usize = 2000;
+/// Characters shown at each end of such a label.
+const LABEL_END: usize = 40;
 
 /// One original line as shown: pieces of it, each `(original start, shown start, length)`.
 struct Line {
@@ -128,9 +132,9 @@ fn kept_intervals(
     labels: &[Range<usize>],
     budget: usize,
 ) -> Vec<Range<usize>> {
-    let text = &file.text[line.clone()];
-    let total = text.chars().count();
-    if total <= budget {
+    // Counting stops past the budget: a line may be a whole story of megabytes.
+    let fits = file.text[line.clone()].chars().nth(budget).is_none();
+    if fits {
         return vec![line.clone()];
     }
     let on_line: Vec<Range<usize>> = labels
@@ -147,8 +151,9 @@ fn kept_intervals(
         let end = extend_right(&file.text, line.start, line.end, budget);
         return std::iter::once(line.start..end).collect();
     };
-    let chars = |r: Range<usize>| file.text[r].chars().count();
     let budget = budget.saturating_sub(2 * ELLIPSIS.len());
+    // Counts only as far as the budget needs: a label may cover a quotation of megabytes.
+    let chars = |r: Range<usize>| file.text[r].chars().take(budget + 1).count();
     let core = chars(lo..hi);
     if core <= budget {
         // One window, the labels centred in it.
@@ -164,13 +169,25 @@ fn kept_intervals(
         );
         return std::iter::once(before..after).collect();
     }
-    // Labels too far apart for one window: each with a little context.
+    // Labels too far apart for one window: each with a little context. A label longer than
+    // any quotation in real copy (a quotation of megabytes) is shown by its two ends, or every
+    // finding pointing at it would print it whole.
+    let mut pieces = Vec::new();
+    for l in on_line {
+        let before = extend_left(&file.text, l.start, line.start, CONTEXT);
+        let after = extend_right(&file.text, l.end, line.end, CONTEXT);
+        if file.text[l.clone()].chars().nth(LONG_LABEL).is_some() {
+            let head = extend_right(&file.text, l.start, l.end, LABEL_END);
+            let tail = extend_left(&file.text, l.end, l.start, LABEL_END);
+            pieces.push(before..head);
+            pieces.push(tail..after);
+        } else {
+            pieces.push(before..after);
+        }
+    }
+    pieces.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut sorted = on_line;
-    sorted.sort_by_key(|l| l.start);
-    for l in sorted {
-        let r = extend_left(&file.text, l.start, line.start, CONTEXT)
-            ..extend_right(&file.text, l.end, line.end, CONTEXT);
+    for r in pieces {
         match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
             _ => out.push(r),

@@ -3,9 +3,11 @@
 //! words, the story's first quotation only, and words whose presence in the sentence excuses
 //! it (a reason for anonymity).
 
+use std::collections::HashSet;
+
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope};
-use crate::analysis::Analysis;
+use super::{Check, Hit, Scope, overlaps_any};
+use crate::analysis::{Analysis, Place};
 use crate::attribution::{CueKind, SourceClass};
 
 /// What content an attribution must have to be reported.
@@ -65,16 +67,29 @@ impl Check for AttributionRule {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         let ledger = a.attributions();
         let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);
+        // A quotation some other attribution gives a source is not unattributed.
+        let sourced_quotations: HashSet<(usize, usize, usize)> = ledger
+            .iter()
+            .filter(|o| o.source.is_some() && !o.nested && o.quoted)
+            .filter_map(|o| o.content.as_ref().map(key))
+            .collect();
+        // Found once per block, and the absent pattern once per sentence, not once per
+        // attribution: a story kept on one line is one block, maybe one sentence, of megabytes.
+        let mut exceptions: Vec<Option<Vec<std::ops::Range<usize>>>> =
+            vec![None; a.doc.blocks.len()];
+        let mut absent_in_sentence: Option<((usize, usize), bool)> = None;
+        let mut reported: HashSet<(usize, usize, usize)> =
+            out.iter().map(|h| key(&h.place)).collect();
         for (i, at) in ledger.iter().enumerate() {
             if at.nested || !self.classes.contains(&at.class) {
                 continue;
             }
-            // A quotation some other attribution gives a source is not unattributed.
             if at.class == SourceClass::None
                 && at.quoted
-                && ledger
-                    .iter()
-                    .any(|o| o.source.is_some() && !o.nested && o.quoted && o.content == at.content)
+                && at
+                    .content
+                    .as_ref()
+                    .is_some_and(|c| sourced_quotations.contains(&key(c)))
             {
                 continue;
             }
@@ -94,6 +109,9 @@ impl Check for AttributionRule {
                 .clone()
                 .or_else(|| at.content.clone().filter(|_| at.class == SourceClass::None))
                 .unwrap_or_else(|| at.cue.clone());
+            if reported.contains(&key(&place)) {
+                continue;
+            }
             let block = &a.doc.blocks[place.block].text;
             if !self.source.is_empty()
                 && !self
@@ -103,11 +121,11 @@ impl Check for AttributionRule {
                 continue;
             }
             if !self.exceptions.is_empty()
-                && self
-                    .exceptions
-                    .find_in(a, place.block, block)
-                    .iter()
-                    .any(|e| e.start < place.range.end && place.range.start < e.end)
+                && overlaps_any(
+                    exceptions[place.block]
+                        .get_or_insert_with(|| self.exceptions.find_in(a, place.block, block)),
+                    &place.range,
+                )
             {
                 continue;
             }
@@ -115,8 +133,17 @@ impl Check for AttributionRule {
                 let sentence = a
                     .sentence_at(at.cue.block, at.cue.range.start)
                     .unwrap_or(at.cue.range.clone());
-                let text = &a.doc.blocks[at.cue.block].text[sentence];
-                if self.absent.is_match_in(a, at.cue.block, text) {
+                let unit = (at.cue.block, sentence.start);
+                let excused = match absent_in_sentence {
+                    Some((u, excused)) if u == unit => excused,
+                    _ => {
+                        let text = &a.doc.blocks[at.cue.block].text[sentence];
+                        let excused = self.absent.is_match_in(a, at.cue.block, text);
+                        absent_in_sentence = Some((unit, excused));
+                        excused
+                    }
+                };
+                if excused {
                     continue;
                 }
             }
@@ -136,9 +163,13 @@ impl Check for AttributionRule {
                     hit.secondary.push((content.clone(), label.to_string()));
                 }
             }
-            if !out.iter().any(|h| h.place == hit.place) {
-                out.push(hit);
-            }
+            reported.insert(key(&place));
+            out.push(hit);
         }
     }
+}
+
+/// A place as a set key.
+fn key(p: &Place) -> (usize, usize, usize) {
+    (p.block, p.range.start, p.range.end)
 }

@@ -43,6 +43,8 @@ impl Check for Conditional {
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.
         let mut cache: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
+        // For a document-wide condition: how many matches the whole document has.
+        let mut total: Option<usize> = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -58,20 +60,28 @@ impl Check for Conditional {
                 let outside = |blk: usize, r: &Range<usize>| {
                     blk != place.block || r.end <= place.range.start || place.range.end <= r.start
                 };
-                let present = match self.absent_in.unwrap_or(scope).unit(a, &place) {
-                    Some(unit) => {
-                        let matches = self.absent_matches(a, &mut cache, unit.block);
-                        let first = matches.partition_point(|m| m.start < unit.range.start);
-                        matches[first..]
-                            .iter()
-                            .take_while(|m| m.end <= unit.range.end)
-                            .any(|m| outside(unit.block, m))
-                    }
-                    None => (0..a.doc.blocks.len()).any(|blk| {
-                        self.absent_matches(a, &mut cache, blk)
-                            .iter()
-                            .any(|m| outside(blk, m))
-                    }),
+                let present = if let Some(unit) = self.absent_in.unwrap_or(scope).unit(a, &place) {
+                    let matches = self.absent_matches(a, &mut cache, unit.block);
+                    let first = matches.partition_point(|m| m.start < unit.range.start);
+                    matches[first..]
+                        .iter()
+                        .take_while(|m| m.end <= unit.range.end)
+                        .any(|m| outside(unit.block, m))
+                } else {
+                    // Matches are disjoint: one lies outside the trigger unless every match in
+                    // the document overlaps it.
+                    let total = *total.get_or_insert_with(|| {
+                        (0..a.doc.blocks.len())
+                            .map(|blk| self.absent_matches(a, &mut cache, blk).len())
+                            .sum::<usize>()
+                    });
+                    let here = self.absent_matches(a, &mut cache, place.block);
+                    let first = here.partition_point(|m| m.end <= place.range.start);
+                    let overlapping = here[first..]
+                        .iter()
+                        .take_while(|m| !outside(place.block, m))
+                        .count();
+                    total > overlapping
                 };
                 if !present {
                     out.push(Hit::at(place));

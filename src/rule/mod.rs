@@ -429,11 +429,17 @@ fn admitted(
     exception_ranges: &[std::ops::Range<usize>],
 ) -> Option<Place> {
     let place = Place { block, range };
-    let excepted = !exceptions.is_empty()
-        && exception_ranges
-            .iter()
-            .any(|e| e.start < place.range.end && place.range.start < e.end);
+    let excepted = !exceptions.is_empty() && overlaps_any(exception_ranges, &place.range);
     (!excepted && scope.admits(a, &place)).then_some(place)
+}
+
+/// Whether `range` overlaps one of `sorted`, the disjoint sorted ranges [`Matcher::find`]
+/// gives: by binary search, as a long paragraph may hold thousands of them.
+///
+/// [`Matcher::find`]: pattern::Matcher::find
+pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|e| e.end <= range.start);
+    sorted.get(i).is_some_and(|e| e.start < range.end)
 }
 
 /// The matches of `matcher` in block `b`. In quotation scope each quotation is matched on its
