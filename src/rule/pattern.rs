@@ -13,6 +13,12 @@ use crate::analysis::Analysis;
 /// Upper bound on a compiled regex, so a stranger's rule file cannot exhaust memory.
 const REGEX_SIZE_LIMIT: usize = 8 * (1 << 20);
 
+/// Bytes of a rule's words below which their regex cannot fail to compile within
+/// [`REGEX_SIZE_LIMIT`] (20,000 words compile to well under it), so it waits until the gate
+/// first lets it run: a newsroom's set of thousands of word rules then loads in milliseconds
+/// and holds only the regexes its stories need.
+const LAZY_WORDS: usize = 16 * 1024;
+
 /// Named word lists a rule set defines in `[lists]`, usable in regexes as `{{name}}`.
 pub type Lists = BTreeMap<String, Vec<String>>;
 
@@ -43,8 +49,9 @@ struct Pattern {
 }
 
 impl Pattern {
-    /// The compiled regex. A user's patterns were compiled at load and the bundled ones are
-    /// compiled by the test suite, so `None` (a regex that does not compile) never happens.
+    /// The compiled regex. A user's patterns were compiled at load, short word lists are sure
+    /// to compile, and the bundled sets are compiled by the test suite, so `None` (a regex that
+    /// does not compile) never happens.
     fn regex(&self) -> Option<&(Regex, bool)> {
         self.compiled
             .get_or_init(|| {
@@ -371,6 +378,8 @@ pub fn build(
         }
     }
     if errors.is_empty() && !words.is_empty() {
+        let short = words.iter().map(String::len).sum::<usize>() <= LAZY_WORDS;
+        let when = if short { Compile::OnFirstUse } else { when };
         match pattern(words_regex(words), case_sensitive, when) {
             Ok(p) => compiled.push(p),
             Err(message) => errors.push(PatternError { index: 0, message }),
