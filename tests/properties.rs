@@ -1,7 +1,7 @@
 //! Properties of a check on arbitrary text, in each input format: every diagnostic span lies
 //! inside the file and on character boundaries, JSON line and column agree with the span
 //! (1-based, columns in characters, a byte-order mark at the start not one), and checking and
-//! rendering twice gives the same bytes.
+//! rendering twice gives the same bytes, and fixing (unsafe fixes too) settles with no fix left.
 //!
 //! The text is built from pieces news copy and its markup are made of (quotation marks,
 //! reporting cues, line ends of every kind, Markdown and HTML syntax, multibyte, combining and
@@ -35,6 +35,8 @@ const PIECES: &[&str] = &[
     "according to",
     "claimed",
     "slammed",
+    "lashed out at",
+    "the regime",
     "the the",
     "Mr.",
     "U.S.",
@@ -212,5 +214,19 @@ proptest! {
     #[test]
     fn checking_twice_gives_the_same_output(text in story(), format in format()) {
         prop_assert_eq!(rendered(&text, format), rendered(&text, format));
+    }
+
+    #[test]
+    fn fixing_settles_with_no_fix_left(text in story(), format in format()) {
+        let check = |t: &str| LINTER.check(&SourceFile::new("story", t), format);
+        // Unsafe fixes too: the bundled fixes are all unsafe, so safe ones alone change nothing.
+        let fixed = copydesk::fix::fix(text.clone(), check(&text), true, check);
+        prop_assert_eq!(&fixed.unsettled, &None, "in {:?}", text);
+        let left: Vec<_> = fixed
+            .diagnostics
+            .iter()
+            .filter(|d| copydesk::fix::applicable(d, true).is_some())
+            .collect();
+        prop_assert!(left.is_empty(), "{:?} left in {:?}", left, fixed.text);
     }
 }
