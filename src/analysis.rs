@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use crate::attribution::SourceClass;
 use crate::document::{BlockKind, Document};
 use crate::quotation::{self, Quotation};
 use crate::rule::gate::{Candidates, Gate};
@@ -34,6 +35,9 @@ pub struct Analysis {
     speech: Vec<Vec<Range<usize>>>,
     /// Who said what, found once on first use.
     attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
+    /// For each block, the quotations the ledger gives a speaker, with the speaker's class,
+    /// sorted by start; built on first use.
+    speakers: std::sync::OnceLock<Vec<Vec<Speaker>>>,
     /// The lexicon attributions are found with; the bundled one when `None`.
     lexicon: Option<std::sync::Arc<crate::attribution::Lexicon>>,
     /// The block that is the lede, if the story has one.
@@ -88,6 +92,7 @@ impl Analysis {
             quoted_from,
             speech,
             attributions: std::sync::OnceLock::new(),
+            speakers: std::sync::OnceLock::new(),
             lexicon: None,
             lede,
             gate: None,
@@ -137,6 +142,46 @@ impl Analysis {
     /// The top-level quotation ranges of `block`.
     pub fn quoted(&self, block: usize) -> &[Range<usize>] {
         &self.quoted[block]
+    }
+
+    /// The class of whoever the ledger says spoke the quotation holding `place` (a reference
+    /// counts as the source it refers to); [`SourceClass::None`] when nobody is said to.
+    pub fn speaker_class(&self, place: &Place) -> SourceClass {
+        let speakers = self.speakers.get_or_init(|| {
+            let ledger = self.attributions();
+            let mut by_block = vec![Vec::new(); self.doc.blocks.len()];
+            for at in ledger.iter().filter(|x| x.quoted && !x.nested) {
+                if let Some(c) = &at.content {
+                    let class = at.resolves_to.map_or(at.class, |n| ledger[n].class);
+                    by_block[c.block].push((c.range.clone(), class));
+                }
+            }
+            for quotes in &mut by_block {
+                quotes.sort_by_key(|(r, _): &Speaker| r.start);
+            }
+            by_block
+        });
+        let quotes = &speakers[place.block];
+        // Quotations do not overlap; one attributed twice is listed twice with the same range,
+        // and the attribution that classes its speaker wins over one that cannot ("‘…,’ said a
+        // European defense official, speaking on condition of anonymity").
+        let i = quotes.partition_point(|(r, _)| r.start <= place.range.start);
+        let Some(start) = i.checked_sub(1).map(|j| quotes[j].0.start) else {
+            return SourceClass::None;
+        };
+        let vagueness = |c: &SourceClass| match c {
+            SourceClass::None => 2,
+            SourceClass::Other => 1,
+            _ => 0,
+        };
+        quotes[..i]
+            .iter()
+            .rev()
+            .take_while(|(r, _)| r.start == start)
+            .filter(|(r, _)| place.range.end <= r.end)
+            .map(|(_, class)| *class)
+            .min_by_key(vagueness)
+            .unwrap_or(SourceClass::None)
     }
 
     /// The top-level quotations of `block` long enough to be speech, sorted.
@@ -211,6 +256,9 @@ impl Analysis {
         self.lede == Some(block)
     }
 }
+
+/// A quotation the ledger attributes, and the class of its speaker.
+type Speaker = (Range<usize>, SourceClass);
 
 /// Whether quoted text is long enough to be speech: four words or more.
 fn is_speech(quoted: &str) -> bool {

@@ -108,6 +108,11 @@ fn one_per_place(all: Vec<(usize, Diagnostic)>) -> Vec<Diagnostic> {
 fn to_diagnostic(a: &Analysis, rule: &Rule, hit: &Hit) -> Option<Diagnostic> {
     let mut severity = rule.severity;
     if a.in_quotation(&hit.place) {
+        if let Some(from) = &rule.quotations_from {
+            if !from.contains(&a.speaker_class(&hit.place)) {
+                return None;
+            }
+        }
         match rule.quotations {
             QuotePolicy::Skip => return None,
             QuotePolicy::Lower => severity = severity.lowered(),

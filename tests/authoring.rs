@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 29;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 111;
+const BUNDLED_EXAMPLES: usize = 112;
 
 /// A sentence only `anonymity.bare-source` flags, at a warning.
 const BARE_SOURCE: &str = "A source said the deal was off.\n";
@@ -1128,5 +1128,55 @@ fn config_lexicon_adds_reporting_cues() {
         "s.txt:1:19: warning[anonymity.unnamed-official] statement attributed to an unnamed \
          source: “a ministry insider”\n",
         "",
+    );
+}
+
+/// A house rule that checks quoted words only when an unnamed source or nobody said them.
+const QUOTED_FROM_RULES: &str = r#"[[rule]]
+id = "game-changer"
+kind = "existence"
+message = "hype: “{match}”"
+quotations = "include"
+quotations-from = ["anonymous", "none"]
+words = ["game-changer"]
+"#;
+
+#[test]
+fn quotations_from_checks_only_quotations_of_the_classes_named() {
+    let sb = Sandbox::new("quotations-from");
+    sb.write("house.toml", QUOTED_FROM_RULES);
+    sb.write(
+        "story.txt",
+        "“It is a game-changer for the port,” said Mayor Ana Ruiz.\n\n\
+         “It is a game-changer for the port,” said one official.\n\n\
+         “It is a game-changer for the port.”\n\n\
+         The deal is a game-changer.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
+        1,
+        "story.txt:3:10: warning[house.game-changer] hype: “game-changer”\n\
+         story.txt:5:10: warning[house.game-changer] hype: “game-changer”\n\
+         story.txt:7:15: warning[house.game-changer] hype: “game-changer”\n",
+        "",
+    );
+}
+
+#[test]
+fn quotations_from_naming_an_unknown_class_points_at_it() {
+    let sb = Sandbox::new("quotations-from-unknown");
+    sb.write(
+        "house.toml",
+        QUOTED_FROM_RULES.replace("\"none\"]", "\"nobody\"]"),
+    );
+    sb.write("story.txt", "Words.\n");
+    assert_run(
+        &sb.short(&["--rules", "house.toml", "story.txt"]),
+        2,
+        "",
+        "error: unknown source class `nobody`\n  ┌─ house.toml:6:33\n  │\n6 │ quotations-from = \
+         [\"anonymous\", \"nobody\"]\n  │                                 ^^^^^^^^ not a source \
+         class\n  │\n  = help: the source classes are: named, reference, anonymous, vague, \
+         document, none, other\n\nerror: could not load rules: 1 problem found\n",
     );
 }

@@ -143,6 +143,14 @@ fn describe(rule: &Rule) -> String {
         ),
         None => {}
     }
+    if let Some(from) = &rule.quotations_from {
+        let names: Vec<&str> = from.iter().map(|c| c.name()).collect();
+        let _ = writeln!(
+            s,
+            "  quotations only from {} sources; others' are skipped",
+            names.join(", ")
+        );
+    }
     let _ = writeln!(
         s,
         "  defined at {}:{}",

@@ -40,6 +40,7 @@ const RULE_KEYS: &[&str] = &[
     "docs",
     "scope",
     "quotations",
+    "quotations-from",
     "related",
     "words",
     "patterns",
@@ -77,6 +78,7 @@ struct RawRule {
     docs: Option<String>,
     scope: Option<Spanned<String>>,
     quotations: Option<Spanned<String>>,
+    quotations_from: Option<Vec<Spanned<String>>>,
     related: Option<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
@@ -434,9 +436,12 @@ fn article(word: &str) -> &'static str {
 
 /// "kinds", "severities", "quotations policies".
 fn plural(what: &str) -> String {
-    match what.strip_suffix('y') {
-        Some(stem) => format!("{stem}ies"),
-        None => format!("{what}s"),
+    if let Some(stem) = what.strip_suffix('y') {
+        format!("{stem}ies")
+    } else if what.ends_with('s') {
+        format!("{what}es")
+    } else {
+        format!("{what}s")
     }
 }
 
@@ -539,6 +544,19 @@ fn compile_rule(
                 problems,
             )
         });
+    let quotations_from = raw.quotations_from.as_ref().map(|list| {
+        list.iter()
+            .filter_map(|c| {
+                choice(
+                    c,
+                    "source class",
+                    SourceClass::NAMES,
+                    SourceClass::parse,
+                    problems,
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     let related_quotation = match raw.related.as_ref() {
         None => false,
         Some(r) => choice(
@@ -784,6 +802,7 @@ fn compile_rule(
         docs: raw.docs,
         scope: scope?,
         quotations: quotations?,
+        quotations_from,
         related_quotation,
         fix,
         examples,

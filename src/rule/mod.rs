@@ -374,6 +374,10 @@ pub struct Rule {
     pub scope: Scope,
     /// How it treats quoted text.
     pub quotations: QuotePolicy,
+    /// When set, quoted text is checked only in quotations whose speaker is of one of these
+    /// classes; quotations of anyone else are skipped (a named source on the record may call
+    /// something unprecedented).
+    pub quotations_from: Option<Vec<crate::attribution::SourceClass>>,
     /// Whether to point at the quotation the flagged phrase attributes.
     pub related_quotation: bool,
     /// For a kind with a replacement, whether `check --fix` may apply it; `None` for kinds
