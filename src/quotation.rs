@@ -94,15 +94,18 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
                 }
             }
         }
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
+        // Walked a character at a time, not collected: a block may be megabytes long.
+        let mut next_at = 0;
+        let mut last: Option<char> = None;
+        while let Some(c) = text[next_at..].chars().next() {
+            let at = next_at;
+            let prev = last;
             // Two straight single quotes (or two backticks) stand for a double mark in some
             // wire copy: ''like this''.
-            let doubled = matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|&(_, n)| n == c);
+            let doubled = matches!(c, '\'' | '`') && text[at + c.len_utf8()..].starts_with(c);
             let width = if doubled { 2 } else { 1 };
-            i += width;
+            next_at = at + c.len_utf8() * width;
+            last = Some(c);
             let found = if doubled {
                 Some((Mark::Double, true, c == '\''))
             } else {
@@ -114,8 +117,7 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
             if Some(at) == skip_opening_at {
                 continue;
             }
-            let prev = (i - width).checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(i).map(|&(_, c)| c);
+            let next = text[next_at..].chars().next();
             if m == Mark::Single
                 && (is_apostrophe(c, prev, next, &stack) || elides(&text[at + c.len_utf8()..]))
             {

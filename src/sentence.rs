@@ -23,35 +23,35 @@ fn is_closer(c: char) -> bool {
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
+    // Walked once, not collected: a block may be a story of megabytes on one line.
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !is_stop(c) {
             continue;
         }
         // Take the whole run of stops and closing marks.
-        let mut j = i + 1;
-        while j < chars.len()
-            && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1))
-        {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(text.len(), |&(o, _)| o);
-        let followed_by_space = chars.get(j).is_none_or(|&(_, c)| c.is_whitespace());
-        if followed_by_space && c == '.' && !ends_sentence(text, at, &chars[j..]) {
-            i = j;
+        while chars
+            .next_if(|&(_, c)| is_stop(c) || is_closer(c))
+            .is_some()
+        {}
+        let next = chars.peek().copied();
+        let end = next.map_or(text.len(), |(o, _)| o);
+        let followed_by_space = next.is_none_or(|(_, c)| c.is_whitespace());
+        if followed_by_space && c == '.' && !ends_sentence(text, at, &text[end..]) {
             continue;
         }
         if followed_by_space {
             push_trimmed(&mut out, text, start..end);
             start = end;
         }
-        i = j;
     }
     push_trimmed(&mut out, text, start..text.len());
     out
+}
+
+/// Characters that end a sentence.
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -64,15 +64,15 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
     }
 }
 
-/// Whether the full stop at `dot` ends its sentence, given the characters after the run.
-fn ends_sentence(text: &str, dot: usize, after: &[(usize, char)]) -> bool {
+/// Whether the full stop at `dot` ends its sentence, given the text after the run.
+fn ends_sentence(text: &str, dot: usize, after: &str) -> bool {
     let word_start = text[..dot]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '—'))
         .map_or(0, |p| {
             p + text[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &text[word_start..dot];
-    let next = after.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+    let next = after.chars().find(|c| !c.is_whitespace());
     if word.is_empty() {
         return true;
     }
