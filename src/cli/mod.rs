@@ -307,25 +307,32 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
         Some(base) => Some(ChangedLines::since(base, &paths(args)).map_err(Error::Message)?),
         None => None,
     };
-    let results: Vec<Result<(Report, Option<fix::Fixing>), String>> = inputs
+    let check_one = |input: &Input| -> Checked {
+        let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
+        let text = decode(&name, bytes)?;
+        let file = SourceFile::new(name, text);
+        let path = match input {
+            Input::File { path, .. } => Some(path.as_path()),
+            Input::Stdin => None,
+        };
+        let diagnostics = linter.check_path(&file, format, path);
+        if args.fix || args.diff {
+            let (report, fixing) =
+                fix::fix_file(&linter, file, diagnostics, format, path, args.unsafe_fixes)?;
+            Ok((report, Some(fixing)))
+        } else {
+            Ok((Report { file, diagnostics }, None))
+        }
+    };
+    // With nothing to compare or rewrite afterwards, findings are written as each batch of
+    // files is checked.
+    let plain = !(args.fix || args.diff) && args.baseline.is_none() && changed.is_none();
+    if let Some(writer) = output::Stream::new(args.format).filter(|_| plain) {
+        return check_streaming(args, &linter, &inputs, &check_one, writer, fail_on);
+    }
+    let results: Vec<Checked> = inputs
         .par_iter()
-        .map(|input| {
-            let (name, bytes, format) = read(input, args.stdin_filename.as_deref())?;
-            let text = decode(&name, bytes)?;
-            let file = SourceFile::new(name, text);
-            let path = match input {
-                Input::File { path, .. } => Some(path.as_path()),
-                Input::Stdin => None,
-            };
-            let diagnostics = linter.check_path(&file, format, path);
-            if args.fix || args.diff {
-                let (report, fixing) =
-                    fix::fix_file(&linter, file, diagnostics, format, path, args.unsafe_fixes)?;
-                Ok((report, Some(fixing)))
-            } else {
-                Ok((Report { file, diagnostics }, None))
-            }
-        })
+        .map(check_one)
         .filter(|r: &Result<_, String>| !matches!(r, Err(e) if e.is_empty()))
         .collect();
     let mut reports = Vec::new();
@@ -408,6 +415,65 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
             .flat_map(|r| &r.diagnostics)
             .any(|d| d.suppressed.is_none() && d.severity >= t)
     });
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// One input checked: its report and, with `--fix` or `--diff`, what fixing it came to; or
+/// why it could not be (empty: skip it silently).
+type Checked = Result<(Report, Option<fix::Fixing>), String>;
+
+/// Checks `inputs` in batches, in parallel within a batch, writing each batch's findings in
+/// input order before checking the next: memory holds one batch, whatever the archive's size.
+fn check_streaming(
+    args: &CheckArgs,
+    linter: &Linter,
+    inputs: &[Input],
+    check_one: &(dyn Fn(&Input) -> Checked + Sync),
+    mut writer: output::Stream,
+    fail_on: FailOn,
+) -> Result<ExitCode, Error> {
+    let batch = 16 * rayon::current_num_threads().max(1);
+    let mut out = stream(args.options.color, false);
+    let mut errors = Vec::new();
+    let mut failed = false;
+    let threshold = fail_on.threshold();
+    for inputs in inputs.chunks(batch) {
+        let results: Vec<_> = inputs.par_iter().map(check_one).collect();
+        let mut reports = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((report, _)) => reports.push(report),
+                Err(e) if e.is_empty() => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        failed |= threshold.is_some_and(|t| {
+            reports
+                .iter()
+                .flat_map(|r| &r.diagnostics)
+                .any(|d| d.suppressed.is_none() && d.severity >= t)
+        });
+        let written = writer.write(&reports, &linter.rules, &mut out, width(false));
+        if let Err(e) = written {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(Error::Message(format!("cannot write output: {e}")));
+        }
+    }
+    if let Err(e) = writer.finish(&mut out).and_then(|()| out.flush()) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(Error::Message(format!("cannot write output: {e}")));
+    }
+    if !errors.is_empty() {
+        let mut err = stream(args.options.color, true);
+        for e in &errors {
+            write_error(&mut err, e);
+        }
+        return Ok(ExitCode::from(2));
+    }
     Ok(ExitCode::from(u8::from(failed)))
 }
 

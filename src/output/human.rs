@@ -12,12 +12,32 @@ use crate::problem::FileProblems;
 use crate::rule::Severity;
 use crate::source::SourceFile;
 
+/// Findings shown so far, by severity, and the files they are in: what the summary says.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    counts: [usize; 3],
+    files: usize,
+}
+
 /// Writes every report's diagnostics, then a summary line.
 pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::Result<()> {
-    let mut counts = [0usize; 3];
+    let mut tally = Tally::default();
+    write_findings(reports, out, width, &mut tally)?;
+    write_summary(&tally, out)
+}
+
+/// Writes every report's diagnostics, adding them to `tally`.
+pub fn write_findings(
+    reports: &[Report],
+    out: &mut dyn WriteColor,
+    width: usize,
+    tally: &mut Tally,
+) -> io::Result<()> {
     for report in reports {
+        let mut shown = false;
         for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-            counts[d.severity as usize] += 1;
+            shown = true;
+            tally.counts[d.severity as usize] += 1;
             let level = match d.severity {
                 Severity::Error => Level::Error,
                 Severity::Warning => Level::Warning,
@@ -47,8 +67,14 @@ pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::
                 width,
             )?;
         }
+        tally.files += usize::from(shown);
     }
-    let [info, warning, error] = counts;
+    Ok(())
+}
+
+/// Writes the summary line of a tally ("found 2 warnings in 1 file"), if anything was found.
+pub fn write_summary(tally: &Tally, out: &mut dyn WriteColor) -> io::Result<()> {
+    let [info, warning, error] = tally.counts;
     if info + warning + error > 0 {
         let mut parts = Vec::new();
         for (n, what) in [(error, "error"), (warning, "warning"), (info, "info")] {
@@ -56,10 +82,7 @@ pub fn write(reports: &[Report], out: &mut dyn WriteColor, width: usize) -> io::
                 parts.push(format!("{n} {what}{}", if n == 1 { "" } else { "s" }));
             }
         }
-        let files = reports
-            .iter()
-            .filter(|r| r.diagnostics.iter().any(|d| d.suppressed.is_none()))
-            .count();
+        let files = tally.files;
         writeln!(
             out,
             "found {} in {files} file{}",

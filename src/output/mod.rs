@@ -87,6 +87,52 @@ pub fn write(
     }
 }
 
+/// Writes reports batch by batch as they are checked, for the formats that need nothing but
+/// each finding in turn (the human summary is counted as it goes): a run over an archive then
+/// holds one batch of files, not every file's text and findings.
+#[derive(Debug)]
+pub struct Stream {
+    format: Format,
+    tally: human::Tally,
+}
+
+impl Stream {
+    /// A stream in `format`, or `None` for a format that needs every report at once (a JSON
+    /// array, a SARIF or XML document).
+    pub fn new(format: Format) -> Option<Self> {
+        matches!(
+            format,
+            Format::Human | Format::Short | Format::JsonLines | Format::Github
+        )
+        .then(|| Self {
+            format,
+            tally: human::Tally::default(),
+        })
+    }
+
+    /// Writes one batch of reports, in order.
+    pub fn write(
+        &mut self,
+        reports: &[Report],
+        rules: &[Rule],
+        out: &mut dyn WriteColor,
+        width: usize,
+    ) -> io::Result<()> {
+        match self.format {
+            Format::Human => human::write_findings(reports, out, width, &mut self.tally),
+            format => write(format, reports, rules, out, width),
+        }
+    }
+
+    /// Ends the stream: the human format's summary line.
+    pub fn finish(self, out: &mut dyn WriteColor) -> io::Result<()> {
+        match self.format {
+            Format::Human => human::write_summary(&self.tally, out),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Writes problems found in rule or config files, compiler-style.
 pub fn write_file_problems(
     files: &[FileProblems],
