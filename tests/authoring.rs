@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 29;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 112;
+const BUNDLED_EXAMPLES: usize = 113;
 
 /// A sentence only `anonymity.bare-source` flags, at a warning.
 const BARE_SOURCE: &str = "A source said the deal was off.\n";
@@ -1178,5 +1178,33 @@ fn quotations_from_naming_an_unknown_class_points_at_it() {
          [\"anonymous\", \"nobody\"]\n  │                                 ^^^^^^^^ not a source \
          class\n  │\n  = help: the source classes are: named, reference, anonymous, vague, \
          document, none, other\n\nerror: could not load rules: 1 problem found\n",
+    );
+}
+
+#[test]
+fn absent_sources_excuses_a_unit_with_a_source_of_those_classes() {
+    let sb = Sandbox::new("absent-sources");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "no-sourcing"
+kind = "conditional"
+message = "a tally with no named source: “{match}”"
+words = ["votes"]
+absent-sources = ["named"]
+"#,
+    );
+    sb.write(
+        "story.txt",
+        "The bill has 40 votes, Senator Ana Ruiz said.\n\n\
+         The bill has 40 votes, an aide said.\n\n\
+         The bill has 40 votes.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
+        1,
+        "story.txt:3:17: warning[house.no-sourcing] a tally with no named source: “votes”\n\
+         story.txt:5:17: warning[house.no-sourcing] a tally with no named source: “votes”\n",
+        "",
     );
 }

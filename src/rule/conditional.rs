@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use super::pattern::Matcher;
 use super::{Check, Hit, Scope, admitted, find_in_block};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Place};
+use crate::attribution::{CueKind, SourceClass};
 
 /// Flags matches of `matcher` whose unit (sentence, paragraph, quotation or document) holds no
 /// match of `absent`.
@@ -15,6 +16,9 @@ pub struct Conditional {
     pub matcher: Matcher,
     /// What must be absent from the trigger's unit for it to be flagged.
     pub absent: Matcher,
+    /// Nor may the unit hold an attribution (the writer's, of saying or thinking) whose source
+    /// is of one of these classes: "Clinton decried “systemic racism”" quotes a speaker.
+    pub absent_sources: Vec<SourceClass>,
     /// Triggers overlapping one of these are not flagged.
     pub exceptions: Matcher,
     /// Where to look for `absent`, when not in the rule's own scope unit (a quotation's
@@ -32,11 +36,50 @@ impl Conditional {
     ) -> &'c [Range<usize>] {
         cache[b].get_or_insert_with(|| self.absent.find_in(a, b, &a.doc.blocks[b].text))
     }
+
+    /// For each block, the sorted cue starts of the attributions `absent_sources` names;
+    /// empty when it names none.
+    fn sourced_cues(&self, a: &Analysis) -> Vec<Vec<usize>> {
+        let mut cues = vec![Vec::new(); a.doc.blocks.len()];
+        if self.absent_sources.is_empty() {
+            return cues;
+        }
+        for at in a.attributions() {
+            if !at.nested
+                && at.cue_kind != CueKind::Other
+                && at.source.is_some()
+                && self.absent_sources.contains(&at.class)
+            {
+                cues[at.cue.block].push(at.cue.range.start);
+            }
+        }
+        for block in &mut cues {
+            block.sort_unstable();
+        }
+        cues
+    }
+}
+
+/// Whether one of `cues` (each block's sorted cue starts) lies in `unit`, or anywhere when
+/// there is no unit (a document-wide condition).
+fn has_cue_in(cues: &[Vec<usize>], unit: Option<&Place>) -> bool {
+    match unit {
+        Some(u) => {
+            let starts = &cues[u.block];
+            let i = starts.partition_point(|&s| s < u.range.start);
+            starts.get(i).is_some_and(|&s| s < u.range.end)
+        }
+        None => cues.iter().any(|b| !b.is_empty()),
+    }
 }
 
 impl Check for Conditional {
     fn matchers(&self) -> Vec<&Matcher> {
         vec![&self.matcher, &self.absent, &self.exceptions]
+    }
+
+    fn reads_ledger(&self) -> bool {
+        !self.absent_sources.is_empty()
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
@@ -45,6 +88,7 @@ impl Check for Conditional {
         let mut cache: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
         // For a document-wide condition: how many matches the whole document has.
         let mut total: Option<usize> = None;
+        let mut sourced: Option<Vec<Vec<usize>>> = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -60,7 +104,16 @@ impl Check for Conditional {
                 let outside = |blk: usize, r: &Range<usize>| {
                     blk != place.block || r.end <= place.range.start || place.range.end <= r.start
                 };
-                let present = if let Some(unit) = self.absent_in.unwrap_or(scope).unit(a, &place) {
+                let unit = self.absent_in.unwrap_or(scope).unit(a, &place);
+                if !self.absent_sources.is_empty()
+                    && has_cue_in(
+                        sourced.get_or_insert_with(|| self.sourced_cues(a)),
+                        unit.as_ref(),
+                    )
+                {
+                    continue;
+                }
+                let present = if let Some(unit) = unit {
                     let matches = self.absent_matches(a, &mut cache, unit.block);
                     let first = matches.partition_point(|m| m.start < unit.range.start);
                     matches[first..]

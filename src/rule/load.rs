@@ -50,6 +50,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-words",
     "absent-patterns",
     "absent-in",
+    "absent-sources",
     "swap",
     "fix",
     "max",
@@ -95,6 +96,8 @@ struct RawRule {
     #[serde(default)]
     absent_patterns: Vec<Spanned<String>>,
     absent_in: Option<Spanned<String>>,
+    #[serde(default)]
+    absent_sources: Vec<Spanned<String>>,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     fix: Option<Spanned<String>>,
     max: Option<Spanned<i64>>,
@@ -610,11 +613,15 @@ fn compile_rule(
         }
         "conditional" => {
             needs_words(problems);
-            if raw.absent_words.is_empty() && raw.absent_patterns.is_empty() {
+            if raw.absent_words.is_empty()
+                && raw.absent_patterns.is_empty()
+                && raw.absent_sources.is_empty()
+            {
                 problems.push(
                     Problem::new(
                         raw.kind.span(),
-                        "a `conditional` rule needs `absent-words` or `absent-patterns`",
+                        "a `conditional` rule needs `absent-words`, `absent-patterns` or \
+                         `absent-sources`",
                         "nothing to look for",
                     )
                     .with_help("say what must be missing for the rule to fire"),
@@ -624,6 +631,19 @@ fn compile_rule(
                 .absent_in
                 .as_ref()
                 .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
+            let absent_sources: Vec<SourceClass> = raw
+                .absent_sources
+                .iter()
+                .filter_map(|c| {
+                    choice(
+                        c,
+                        "source class",
+                        SourceClass::NAMES,
+                        SourceClass::parse,
+                        problems,
+                    )
+                })
+                .collect();
             let trigger = matcher(&raw.words, &raw.patterns, cs, (lists, when), problems);
             let absent = matcher(
                 &raw.absent_words,
@@ -636,6 +656,7 @@ fn compile_rule(
                 Box::new(Conditional {
                     matcher,
                     absent,
+                    absent_sources,
                     exceptions,
                     absent_in,
                 }) as Box<dyn Check>
