@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, overlaps_any};
+use super::{Check, Hit, Scope, SourcedCues, overlaps_any};
 use crate::analysis::{Analysis, Place};
 use crate::attribution::{CueKind, SourceClass};
 
@@ -53,6 +53,11 @@ pub struct AttributionRule {
     pub exceptions: Matcher,
     /// Anything matching this in the cue's sentence excuses the attribution.
     pub absent: Matcher,
+    /// So does an attribution to a source of one of these classes in the cue's `absent_in`
+    /// unit: "Analysts say …" followed by a named analyst.
+    pub absent_sources: Vec<SourceClass>,
+    /// Where `absent_sources` are looked for (the cue's sentence when `None`).
+    pub absent_in: Option<Scope>,
 }
 
 impl Check for AttributionRule {
@@ -78,6 +83,7 @@ impl Check for AttributionRule {
         let mut exceptions: Vec<Option<Vec<std::ops::Range<usize>>>> =
             vec![None; a.doc.blocks.len()];
         let mut absent_in_sentence: Option<((usize, usize), bool)> = None;
+        let mut sourced: Option<SourcedCues> = None;
         let mut reported: HashSet<(usize, usize, usize)> =
             out.iter().map(|h| key(&h.place)).collect();
         for (i, at) in ledger.iter().enumerate() {
@@ -126,6 +132,18 @@ impl Check for AttributionRule {
                         .get_or_insert_with(|| self.exceptions.find_in(a, place.block, block)),
                     &place.range,
                 )
+            {
+                continue;
+            }
+            if !self.absent_sources.is_empty()
+                && sourced
+                    .get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources))
+                    .in_unit(
+                        self.absent_in
+                            .unwrap_or(Scope::Sentence)
+                            .unit(a, &at.cue)
+                            .as_ref(),
+                    )
             {
                 continue;
             }

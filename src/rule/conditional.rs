@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, admitted, find_in_block};
-use crate::analysis::{Analysis, Place};
-use crate::attribution::{CueKind, SourceClass};
+use super::{Check, Hit, Scope, SourcedCues, admitted, find_in_block};
+use crate::analysis::Analysis;
+use crate::attribution::SourceClass;
 
 /// Flags matches of `matcher` whose unit (sentence, paragraph, quotation or document) holds no
 /// match of `absent`.
@@ -36,41 +36,6 @@ impl Conditional {
     ) -> &'c [Range<usize>] {
         cache[b].get_or_insert_with(|| self.absent.find_in(a, b, &a.doc.blocks[b].text))
     }
-
-    /// For each block, the sorted cue starts of the attributions `absent_sources` names;
-    /// empty when it names none.
-    fn sourced_cues(&self, a: &Analysis) -> Vec<Vec<usize>> {
-        let mut cues = vec![Vec::new(); a.doc.blocks.len()];
-        if self.absent_sources.is_empty() {
-            return cues;
-        }
-        for at in a.attributions() {
-            if !at.nested
-                && at.cue_kind != CueKind::Other
-                && at.source.is_some()
-                && self.absent_sources.contains(&at.class)
-            {
-                cues[at.cue.block].push(at.cue.range.start);
-            }
-        }
-        for block in &mut cues {
-            block.sort_unstable();
-        }
-        cues
-    }
-}
-
-/// Whether one of `cues` (each block's sorted cue starts) lies in `unit`, or anywhere when
-/// there is no unit (a document-wide condition).
-fn has_cue_in(cues: &[Vec<usize>], unit: Option<&Place>) -> bool {
-    match unit {
-        Some(u) => {
-            let starts = &cues[u.block];
-            let i = starts.partition_point(|&s| s < u.range.start);
-            starts.get(i).is_some_and(|&s| s < u.range.end)
-        }
-        None => cues.iter().any(|b| !b.is_empty()),
-    }
 }
 
 impl Check for Conditional {
@@ -88,7 +53,7 @@ impl Check for Conditional {
         let mut cache: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
         // For a document-wide condition: how many matches the whole document has.
         let mut total: Option<usize> = None;
-        let mut sourced: Option<Vec<Vec<usize>>> = None;
+        let mut sourced: Option<SourcedCues> = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -106,10 +71,9 @@ impl Check for Conditional {
                 };
                 let unit = self.absent_in.unwrap_or(scope).unit(a, &place);
                 if !self.absent_sources.is_empty()
-                    && has_cue_in(
-                        sourced.get_or_insert_with(|| self.sourced_cues(a)),
-                        unit.as_ref(),
-                    )
+                    && sourced
+                        .get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources))
+                        .in_unit(unit.as_ref())
                 {
                     continue;
                 }

@@ -601,6 +601,23 @@ fn compile_rule(
             );
         }
     };
+    let absent_in = raw
+        .absent_in
+        .as_ref()
+        .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
+    let absent_sources: Vec<SourceClass> = raw
+        .absent_sources
+        .iter()
+        .filter_map(|c| {
+            choice(
+                c,
+                "source class",
+                SourceClass::NAMES,
+                SourceClass::parse,
+                problems,
+            )
+        })
+        .collect();
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
@@ -627,23 +644,6 @@ fn compile_rule(
                     .with_help("say what must be missing for the rule to fire"),
                 );
             }
-            let absent_in = raw
-                .absent_in
-                .as_ref()
-                .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
-            let absent_sources: Vec<SourceClass> = raw
-                .absent_sources
-                .iter()
-                .filter_map(|c| {
-                    choice(
-                        c,
-                        "source class",
-                        SourceClass::NAMES,
-                        SourceClass::parse,
-                        problems,
-                    )
-                })
-                .collect();
             let trigger = matcher(&raw.words, &raw.patterns, cs, (lists, when), problems);
             let absent = matcher(
                 &raw.absent_words,
@@ -781,6 +781,8 @@ fn compile_rule(
                     source,
                     exceptions,
                     absent,
+                    absent_sources,
+                    absent_in,
                 })
                     as Box<dyn Check>),
                 _ => None,

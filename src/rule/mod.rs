@@ -446,6 +446,43 @@ pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> boo
     sorted.get(i).is_some_and(|e| e.start < range.end)
 }
 
+/// The cues of the writer's attributions (of saying or thinking) whose source is of given
+/// classes, by block and sorted: what `absent-sources` looks for in a unit.
+pub(crate) struct SourcedCues(Vec<Vec<usize>>);
+
+impl SourcedCues {
+    /// The cues in `a` of attributions whose source is one of `classes`.
+    pub(crate) fn new(a: &Analysis, classes: &[crate::attribution::SourceClass]) -> Self {
+        let mut cues = vec![Vec::new(); a.doc.blocks.len()];
+        for at in a.attributions() {
+            if !at.nested
+                && at.cue_kind != crate::attribution::CueKind::Other
+                && at.source.is_some()
+                && classes.contains(&at.class)
+            {
+                cues[at.cue.block].push(at.cue.range.start);
+            }
+        }
+        for block in &mut cues {
+            block.sort_unstable();
+        }
+        Self(cues)
+    }
+
+    /// Whether one of the cues lies in `unit`, or anywhere when there is no unit (a condition
+    /// on the whole document).
+    pub(crate) fn in_unit(&self, unit: Option<&Place>) -> bool {
+        match unit {
+            Some(u) => {
+                let starts = &self.0[u.block];
+                let i = starts.partition_point(|&s| s < u.range.start);
+                starts.get(i).is_some_and(|&s| s < u.range.end)
+            }
+            None => self.0.iter().any(|b| !b.is_empty()),
+        }
+    }
+}
+
 /// The matches of `matcher` in block `b`. In quotation scope each quotation is matched on its
 /// own, so `^` and `$` anchor at its marks.
 fn find_in_block(
