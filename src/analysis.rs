@@ -35,6 +35,8 @@ pub struct Analysis {
     speech: Vec<Vec<Range<usize>>>,
     /// Who said what, found once on first use.
     attributions: std::sync::OnceLock<Vec<crate::attribution::Attribution>>,
+    /// Whether the writer speaks in the first person, found on first use.
+    first_person: OnceLock<bool>,
     /// For each block, the quotations the ledger gives a speaker, with the speaker's class,
     /// sorted by start; built on first use.
     speakers: std::sync::OnceLock<Vec<Vec<Speaker>>>,
@@ -93,6 +95,7 @@ impl Analysis {
             speech,
             attributions: std::sync::OnceLock::new(),
             speakers: std::sync::OnceLock::new(),
+            first_person: OnceLock::new(),
             lexicon: None,
             lede,
             gate: None,
@@ -142,6 +145,55 @@ impl Analysis {
     /// The top-level quotation ranges of `block`.
     pub fn quoted(&self, block: usize) -> &[Range<usize>] {
         &self.quoted[block]
+    }
+
+    /// Whether the story is written in the first person (a column, a letter, an essay): the
+    /// lexicon's first-person words, outside quotations and headings, at least its minimum.
+    pub fn first_person(&self) -> bool {
+        *self.first_person.get_or_init(|| {
+            let lexicon = self
+                .lexicon
+                .as_deref()
+                .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
+            let is_first_person = |w: &str| {
+                lexicon.first_person.iter().any(|f| {
+                    f == w || {
+                        let mut c = f.chars();
+                        c.next().is_some_and(char::is_lowercase)
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && w.len() == f.len()
+                            && w.to_lowercase() == *f
+                            && w.chars().skip(1).all(char::is_lowercase)
+                    }
+                })
+            };
+            let mut count = 0;
+            for (b, block) in self.doc.blocks.iter().enumerate() {
+                if block.kind.is_heading() {
+                    continue;
+                }
+                let text = block.text.as_str();
+                let mut at = 0;
+                for word in text.split(|c: char| !c.is_alphanumeric()) {
+                    let start = at;
+                    at += word.len()
+                        + text[at + word.len()..]
+                            .chars()
+                            .next()
+                            .map_or(0, char::len_utf8);
+                    if !word.is_empty()
+                        && is_first_person(word)
+                        && self.quotation_around(b, start).is_none()
+                    {
+                        count += 1;
+                        if count >= lexicon.first_person_min {
+                            return true;
+                        }
+                    }
+                }
+            }
+            false
+        })
     }
 
     /// The class of whoever the ledger says spoke the quotation holding `place` (a reference

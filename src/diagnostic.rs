@@ -51,6 +51,9 @@ pub fn collect(a: &Analysis, rules: &[Rule]) -> Vec<Diagnostic> {
     // by, what a rule says about that place.
     let mut whole_story = Vec::new();
     for (rank, rule) in rules.iter().enumerate() {
+        if rule.skip_in_opinion && a.first_person() {
+            continue;
+        }
         for hit in rule.hits(a) {
             if let Some(d) = to_diagnostic(a, rule, &hit) {
                 if rule.scope == Scope::Document {

@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 29;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 113;
+const BUNDLED_EXAMPLES: usize = 114;
 
 /// A sentence only `anonymity.bare-source` flags, at a warning.
 const BARE_SOURCE: &str = "A source said the deal was off.\n";
@@ -1205,6 +1205,43 @@ absent-sources = ["named"]
         1,
         "story.txt:3:17: warning[house.no-sourcing] a tally with no named source: “votes”\n\
          story.txt:5:17: warning[house.no-sourcing] a tally with no named source: “votes”\n",
+        "",
+    );
+}
+
+#[test]
+fn opinion_skip_silences_a_rule_on_a_first_person_piece() {
+    let sb = Sandbox::new("opinion-skip");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "of-course"
+kind = "existence"
+message = "editorialising: “{match}”"
+opinion = "skip"
+words = ["of course"]
+"#,
+    );
+    sb.write(
+        "news.txt",
+        "The council, of course, voted to close the library.\n",
+    );
+    sb.write(
+        "column.txt",
+        "I grew up in that library. The council, of course, voted to close it, and my \
+         neighbours and I will miss it; we all will.\n",
+    );
+    assert_run(
+        &sb.short(&[
+            "--select",
+            "house",
+            "--rules",
+            "house.toml",
+            "news.txt",
+            "column.txt",
+        ]),
+        1,
+        "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
         "",
     );
 }

@@ -52,6 +52,16 @@ struct Raw {
     cues: RawCues,
     #[serde(default)]
     sources: RawSources,
+    #[serde(default)]
+    voice: RawVoice,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawVoice {
+    #[serde(default)]
+    first_person: Vec<String>,
+    first_person_min: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,6 +107,11 @@ pub struct Lexicon {
     pub demonyms: Vec<String>,
     /// Institution names, as written.
     pub institutions: Vec<String>,
+    /// Words of the writer speaking in the first person ("I", "my", "we"), as written; a
+    /// lower-case one also matches capitalised.
+    pub first_person: Vec<String>,
+    /// How many of them outside quotations make a story a first-person piece.
+    pub first_person_min: usize,
 }
 
 impl Lexicon {
@@ -124,6 +139,10 @@ impl Lexicon {
             raw.sources.documents.extend(s.documents);
             raw.sources.demonyms.extend(s.demonyms);
             raw.sources.institutions.extend(s.institutions);
+            raw.voice.first_person.extend(add.voice.first_person);
+            if add.voice.first_person_min.is_some() {
+                raw.voice.first_person_min = add.voice.first_person_min;
+            }
         }
         Self::compile(raw)
     }
@@ -164,6 +183,8 @@ impl Lexicon {
             documents: lower(raw.sources.documents),
             demonyms: raw.sources.demonyms,
             institutions: raw.sources.institutions,
+            first_person: raw.voice.first_person,
+            first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
         })
     }
 

@@ -377,7 +377,10 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 },
                 // A quotation nobody is said to have said: only when nothing in this paragraph
                 // or the one before attributes anything (a speech quoted at length is not).
-                None if attributed_nearby || continues_to_attribution(a, &quote, lexicon) => {
+                None if attributed_nearby
+                    || continues_to_attribution(a, &quote, lexicon)
+                    || transcript_line(&text[quote.range.clone()]) =>
+                {
                     continue;
                 }
                 None => Attribution {
@@ -411,6 +414,20 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     });
     resolve(a, lexicon, &mut out);
     out
+}
+
+/// Whether a quotation is a transcript's line, its speaker's name in capitals before a colon
+/// ("RAMOS: Secretary Clinton, did you …").
+fn transcript_line(quoted: &str) -> bool {
+    let inner = quoted.trim_start_matches(|c: char| !c.is_alphanumeric());
+    inner.split_once(':').is_some_and(|(label, _)| {
+        let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && label.len() <= 30
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+    })
 }
 
 /// Whether `quote` runs on into later paragraphs (the news convention: each opens with a mark,

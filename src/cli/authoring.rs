@@ -143,6 +143,9 @@ fn describe(rule: &Rule) -> String {
         ),
         None => {}
     }
+    if rule.skip_in_opinion {
+        s.push_str("  opinion skip: silent on a story written in the first person\n");
+    }
     if let Some(from) = &rule.quotations_from {
         let names: Vec<&str> = from.iter().map(|c| c.name()).collect();
         let _ = writeln!(

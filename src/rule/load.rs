@@ -41,6 +41,7 @@ const RULE_KEYS: &[&str] = &[
     "scope",
     "quotations",
     "quotations-from",
+    "opinion",
     "related",
     "words",
     "patterns",
@@ -80,6 +81,7 @@ struct RawRule {
     scope: Option<Spanned<String>>,
     quotations: Option<Spanned<String>>,
     quotations_from: Option<Vec<Spanned<String>>>,
+    opinion: Option<Spanned<String>>,
     related: Option<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
@@ -560,6 +562,19 @@ fn compile_rule(
             })
             .collect::<Vec<_>>()
     });
+    let skip_in_opinion = raw.opinion.as_ref().map_or(Some(false), |s| {
+        choice(
+            s,
+            "opinion policy",
+            &["include", "skip"],
+            |v| match v {
+                "include" => Some(false),
+                "skip" => Some(true),
+                _ => None,
+            },
+            problems,
+        )
+    });
     let related_quotation = match raw.related.as_ref() {
         None => false,
         Some(r) => choice(
@@ -826,6 +841,7 @@ fn compile_rule(
         scope: scope?,
         quotations: quotations?,
         quotations_from,
+        skip_in_opinion: skip_in_opinion?,
         related_quotation,
         fix,
         examples,

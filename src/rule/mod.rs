@@ -378,6 +378,9 @@ pub struct Rule {
     /// classes; quotations of anyone else are skipped (a named source on the record may call
     /// something unprecedented).
     pub quotations_from: Option<Vec<crate::attribution::SourceClass>>,
+    /// Whether the rule stays silent on a story written in the first person (a column, a
+    /// letter), where the writer's view is the point.
+    pub skip_in_opinion: bool,
     /// Whether to point at the quotation the flagged phrase attributes.
     pub related_quotation: bool,
     /// For a kind with a replacement, whether `check --fix` may apply it; `None` for kinds
