@@ -264,6 +264,14 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     }
                     _ => false,
                 };
+                // "a contractor accused of spying": a verb of charging right before "of" is
+                // passive, and what precedes it is who is charged, not a source. ("Warned of"
+                // is active; "criticized by X" names its source after "by", found below.)
+                let passive = matches!(
+                    cue_text.as_str(),
+                    "accused" | "suspected" | "convicted" | "acquitted"
+                ) && text[cue.end..].split_whitespace().next() == Some("of");
+                let noun = noun || passive;
 
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
                 let nested = a.in_quotation(&cue_place);
