@@ -163,7 +163,7 @@ fn explain_shows_everything_a_rule_says_about_itself() {
     ]);
     let expected = r#"anonymity.bare-source
   kind existence, severity warning, scope sentence, quotations include
-  defined at <bundled>/anonymity.toml:231
+  defined at <bundled>/anonymity.toml:233
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
