@@ -155,16 +155,15 @@ impl Analysis {
                 .lexicon
                 .as_deref()
                 .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
+            // As written, or capitalised when written in lower case ("my" matches "My", and
+            // "us" does not match "US").
             let is_first_person = |w: &str| {
                 lexicon.first_person.iter().any(|f| {
-                    f == w || {
-                        let mut c = f.chars();
-                        c.next().is_some_and(char::is_lowercase)
-                            && w.chars().next().is_some_and(char::is_uppercase)
-                            && w.len() == f.len()
-                            && w.to_lowercase() == *f
-                            && w.chars().skip(1).all(char::is_lowercase)
-                    }
+                    let (mut fc, mut wc) = (f.chars(), w.chars());
+                    f == w
+                        || matches!((fc.next(), wc.next()), (Some(x), Some(y))
+                            if x.is_lowercase() && x.to_uppercase().eq([y]))
+                            && fc.as_str() == wc.as_str()
                 })
             };
             let mut count = 0;
@@ -173,21 +172,19 @@ impl Analysis {
                     continue;
                 }
                 let text = block.text.as_str();
-                let mut at = 0;
-                for word in text.split(|c: char| !c.is_alphanumeric()) {
-                    let start = at;
-                    at += word.len()
-                        + text[at + word.len()..]
-                            .chars()
-                            .next()
-                            .map_or(0, char::len_utf8);
-                    if !word.is_empty()
-                        && is_first_person(word)
-                        && self.quotation_around(b, start).is_none()
-                    {
-                        count += 1;
-                        if count >= lexicon.first_person_min {
-                            return true;
+                let mut word_start = None;
+                // A space past the end closes the last word.
+                for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                    if c.is_alphanumeric() {
+                        word_start.get_or_insert(i);
+                    } else if let Some(start) = word_start.take() {
+                        if is_first_person(&text[start..i])
+                            && self.quotation_around(b, start).is_none()
+                        {
+                            count += 1;
+                            if count >= lexicon.first_person_min {
+                                return true;
+                            }
                         }
                     }
                 }

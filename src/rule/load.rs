@@ -440,6 +440,21 @@ fn article(word: &str) -> &'static str {
 }
 
 /// "kinds", "severities", "quotations policies".
+/// A list of source class names, each unknown one a problem at its place.
+fn source_classes(list: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<SourceClass> {
+    list.iter()
+        .filter_map(|c| {
+            choice(
+                c,
+                "source class",
+                SourceClass::NAMES,
+                SourceClass::parse,
+                problems,
+            )
+        })
+        .collect()
+}
+
 fn plural(what: &str) -> String {
     if let Some(stem) = what.strip_suffix('y') {
         format!("{stem}ies")
@@ -549,19 +564,10 @@ fn compile_rule(
                 problems,
             )
         });
-    let quotations_from = raw.quotations_from.as_ref().map(|list| {
-        list.iter()
-            .filter_map(|c| {
-                choice(
-                    c,
-                    "source class",
-                    SourceClass::NAMES,
-                    SourceClass::parse,
-                    problems,
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let quotations_from = raw
+        .quotations_from
+        .as_ref()
+        .map(|list| source_classes(list, problems));
     let skip_in_opinion = raw.opinion.as_ref().map_or(Some(false), |s| {
         choice(
             s,
@@ -620,19 +626,7 @@ fn compile_rule(
         .absent_in
         .as_ref()
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
-    let absent_sources: Vec<SourceClass> = raw
-        .absent_sources
-        .iter()
-        .filter_map(|c| {
-            choice(
-                c,
-                "source class",
-                SourceClass::NAMES,
-                SourceClass::parse,
-                problems,
-            )
-        })
-        .collect();
+    let absent_sources = source_classes(&raw.absent_sources, problems);
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
@@ -752,19 +746,7 @@ fn compile_rule(
                     )),
                 );
             }
-            let classes: Vec<SourceClass> = raw
-                .classes
-                .iter()
-                .filter_map(|c| {
-                    choice(
-                        c,
-                        "source class",
-                        SourceClass::NAMES,
-                        SourceClass::parse,
-                        problems,
-                    )
-                })
-                .collect();
+            let classes = source_classes(&raw.classes, problems);
             let cues: Vec<CueKind> = match &raw.cues {
                 None => vec![CueKind::Speech, CueKind::Cognition],
                 Some(list) => list
