@@ -235,6 +235,12 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 .chain(colons)
                 .collect();
             for (m, cue_text) in cues {
+                // "elected officials, called superdelegates": after a comma, "called" names.
+                if names_a_person(s_text, m.clone())
+                    || (cue_text == "called" && s_text[..m.start].trim_end().ends_with(','))
+                {
+                    continue;
+                }
                 let cue = sentence.start + m.start..sentence.start + m.end;
                 let cue_place = Place {
                     block: b,
@@ -568,6 +574,28 @@ fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
     start..to
 }
 
+/// Whether a capitalised cue word starts a name ("Hope Hicks said"), in a sentence not set in
+/// title case (where "Trump Says Clinton…" is still a cue).
+fn names_a_person(sentence: &str, cue: Range<usize>) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&sentence[cue.clone()]) {
+        return false;
+    }
+    if !sentence[cue.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(capital)
+    {
+        return false;
+    }
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals = words.iter().filter(|w| capital(w)).count();
+    capitals * 2 < words.len()
+}
+
 /// The source phrase of a cue, looked for in the text `near` it.
 fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> {
     let before = &text[near.before.clone()];
@@ -831,6 +859,16 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let Some(first) = ws.first() else {
         return SourceClass::Other;
     };
+    // A phrase that opens with a preposition or a lower-case "-ing" word ("on the former
+    // secretary", "recruiting volunteers") is a clause's tail, not a source.
+    if first.chars().next().is_some_and(char::is_lowercase)
+        && (matches!(
+            bare(first).as_str(),
+            "on" | "with" | "in" | "at" | "for" | "of" | "to" | "from" | "about" | "over" | "it"
+        ) || bare(first).ends_with("ing"))
+    {
+        return SourceClass::Other;
+    }
     // A phrase that ends in a conjunction or preposition was cut from a longer one ("secretary
     // of state and"); it names nothing copydesk can class.
     if phrase
@@ -866,7 +904,66 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if lexicon.documents.contains(&head) {
         return SourceClass::Document;
     }
-    let is_name_word = |w: &&str| {
+    // "a State Department inspector general's report issued …", "an official statement": a
+    // document word after every job or group word heads the phrase.
+    let bare_ws: Vec<String> = ws.iter().map(|w| bare(w)).collect();
+    let last_person = bare_ws
+        .iter()
+        .rposition(|w| lexicon.roles.contains(w) || lexicon.groups.contains(w));
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if bare_ws.iter().enumerate().any(|(i, w)| {
+        last_person.is_none_or(|p| i > p)
+            && lexicon.documents.contains(w)
+            // "Bill Clinton": a capitalised word before another is a name.
+            && !(capital(ws[i]) && ws.get(i + 1).is_some_and(|n| capital(n)))
+    }) {
+        return SourceClass::Document;
+    }
+    // "30 million people", "2,000 workers": a population counted, not a source.
+    if phrase.split_whitespace().any(|w| {
+        let b = bare(w);
+        matches!(
+            b.as_str(),
+            "million" | "millions" | "billion" | "thousand" | "thousands" | "hundreds" | "dozens"
+        ) || b.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 100)
+    }) {
+        return SourceClass::Other;
+    }
+    // "people", "any rational person": the public, unless described as placed to know ("people
+    // familiar with the matter", "a person close to the talks").
+    if matches!(
+        head.as_str(),
+        "people" | "person" | "someone" | "somebody" | "anyone" | "anybody" | "everyone"
+    ) && !phrase.split_whitespace().skip(1).any(|w| {
+        matches!(
+            bare(w).as_str(),
+            "familiar"
+                | "close"
+                | "involved"
+                | "knowledge"
+                | "briefed"
+                | "knowledgeable"
+                | "who"
+                | "with"
+                | "in"
+                | "at"
+                | "from"
+                | "inside"
+                | "within"
+                | "on"
+                | "working"
+                | "told"
+        )
+    }) {
+        return if QUANTIFIERS.contains(&det.as_str()) {
+            SourceClass::Vague
+        } else {
+            SourceClass::Other
+        };
+    }
+    // A document word is a name's part before another capitalised word ("Bill Clinton"), not at
+    // the end ("the Senate Bill").
+    let is_name_word_at = |w: &&str, last: bool| {
         let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         t.chars().next().is_some_and(char::is_uppercase)
             && !lexicon.demonyms.iter().any(|d| d == t)
@@ -874,20 +971,17 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 .institutions
                 .iter()
                 .any(|i| i.split_whitespace().any(|p| p == t))
-            && ![
-                &lexicon.roles,
-                &lexicon.groups,
-                &lexicon.pronouns,
-                &lexicon.documents,
-            ]
-            .iter()
-            .any(|l| l.contains(&t.to_lowercase()))
+            && ![&lexicon.roles, &lexicon.groups, &lexicon.pronouns]
+                .iter()
+                .any(|l| l.contains(&t.to_lowercase()))
+            && (!last || !lexicon.documents.contains(&t.to_lowercase()))
             && !DETERMINERS.contains(&t.to_lowercase().as_str())
             && !matches!(
                 t.to_lowercase().as_str(),
                 "the" | "mr." | "mrs." | "ms." | "dr."
             )
     };
+    let is_name_word = |w: &&str| is_name_word_at(w, true);
     let has_name = ws.iter().any(is_name_word);
     // A person's name is two capitalised words together, anywhere in the phrase, appositive
     // included ("a spokeswoman, Tara Binns"); one capitalised modifier before a job
@@ -895,7 +989,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let all: Vec<&str> = phrase.split_whitespace().collect();
     let full_name = all
         .windows(2)
-        .any(|p| is_name_word(&p[0]) && is_name_word(&p[1]));
+        .any(|p| is_name_word_at(&p[0], false) && is_name_word(&p[1]));
     let role = lexicon.roles.contains(&head);
     if role && full_name {
         return SourceClass::Named;
@@ -906,7 +1000,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         let t = bare(p[0]);
         p[0].chars().next().is_some_and(char::is_uppercase)
             && (lexicon.roles.contains(&t) || lexicon.titles.contains(&t))
-            && is_name_word(&p[1])
+            && is_name_word_at(&p[1], false)
     });
     if title_then_name {
         return SourceClass::Named;
@@ -923,6 +1017,15 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     if role && DETERMINERS.contains(&det.as_str()) {
         return SourceClass::Anonymous;
+    }
+    // One holder of an office someone named holds: "NATO's secretary general", "the nation's
+    // top diplomat", "Sanders' campaign manager" is a particular person, not an anonymous one.
+    let possessor = ws.iter().take(3).any(|w| {
+        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
+    });
+    if role && possessor && !head.ends_with('s') {
+        return SourceClass::Reference;
     }
     if role {
         if matches!(
