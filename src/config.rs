@@ -19,6 +19,7 @@ const KEYS: &[&str] = &[
     "sets",
     "rules",
     "disable",
+    "enable",
     "severity",
     "include",
     "exclude",
@@ -42,6 +43,9 @@ pub struct Config {
     /// Rules or whole sets to turn off.
     #[serde(default)]
     pub disable: Vec<Spanned<String>>,
+    /// Rules that are off by default (`enabled = false`) to turn on, or sets to turn all on.
+    #[serde(default)]
+    pub enable: Vec<Spanned<String>>,
     /// Severity overrides, by rule id or set name.
     #[serde(default)]
     pub severity: BTreeMap<Spanned<String>, Spanned<String>>,
@@ -207,6 +211,9 @@ pub const TEMPLATE: &str = r#"# copydesk.toml: which rules run, how seriously, o
 
 # Rules or whole sets to turn off everywhere (see `copydesk rules`).
 # disable = ["framing.cliche"]
+
+# Rules that are off by default to turn on (`copydesk rules` marks them "off"), or whole sets.
+# enable = ["anonymity.vague-group"]
 
 # The lowest severity that makes `copydesk check` exit 1: error, warning, info or never.
 # fail-on = "warning"

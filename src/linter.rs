@@ -120,6 +120,8 @@ fn load_user_file(
 pub struct Linter {
     /// The rules that run, in load order.
     pub rules: Vec<Rule>,
+    /// The rules loaded but off by default (`enabled = false`) and not turned on.
+    pub off: Vec<Rule>,
     /// The ids and sets of every rule loaded, including those turned off, sorted.
     known: Vec<String>,
     policy: Policy,
@@ -247,9 +249,11 @@ impl Linter {
             .transpose()
             .map_err(Error::Files)?
             .unwrap_or_default();
+        let (rules, off): (Vec<Rule>, Vec<Rule>) = rules.into_iter().partition(|r| r.enabled);
         let gate = Gate::new(rules.iter().flat_map(Rule::matchers)).map(Arc::new);
         Ok(Self {
             rules,
+            off,
             known,
             policy,
             gate,
@@ -343,6 +347,11 @@ impl Linter {
         diagnostics
     }
 
+    /// Every rule loaded: those that run, then those off by default.
+    pub fn loaded(&self) -> impl Iterator<Item = &Rule> + Clone {
+        self.rules.iter().chain(&self.off)
+    }
+
     /// The gate over the rules' regexes, for running them outside `check` (benchmarks).
     pub fn gate(&self) -> Option<Arc<Gate>> {
         self.gate.clone()
@@ -354,12 +363,14 @@ impl Linter {
     }
 
     /// Keeps only the rules `select` names (all, when empty) and drops those `ignore` names;
-    /// names are rule ids or set names.
+    /// names are rule ids or set names. A rule that is off by default runs when `select` names
+    /// it by its id.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), Error> {
         for name in select.iter().chain(ignore) {
-            if !self.rules.iter().any(|r| matches(r, name)) {
-                let mut names: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
-                names.extend(self.rules.iter().map(Rule::set));
+            let loaded = self.rules.iter().chain(&self.off);
+            if !loaded.clone().any(|r| matches(r, name)) {
+                let mut names: Vec<&str> = loaded.clone().map(|r| r.id.as_str()).collect();
+                names.extend(loaded.map(Rule::set));
                 let hint = did_you_mean(name, &names).map_or_else(
                     || "; `copydesk rules` lists them".to_string(),
                     |n| format!("; did you mean `{n}`?"),
@@ -368,6 +379,14 @@ impl Linter {
                     "`{name}` is neither a loaded rule nor a rule set{hint}"
                 )));
             }
+        }
+        let (named, off): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.off)
+            .into_iter()
+            .partition(|r| select.contains(&r.id));
+        self.off = off;
+        if !named.is_empty() {
+            self.rules.extend(named);
+            self.gate = Gate::new(self.rules.iter().flat_map(Rule::matchers)).map(Arc::new);
         }
         self.rules.retain(|r| {
             (select.is_empty() || select.iter().any(|n| matches(r, n)))
@@ -422,12 +441,18 @@ fn apply(c: &Loaded, rules: &mut Vec<Rule>, problems: &mut Vec<Problem>) {
         }
     };
     c.config.disable.iter().for_each(&mut check);
+    c.config.enable.iter().for_each(&mut check);
     c.config.severity.keys().for_each(&mut check);
     for o in &c.config.overrides {
         o.disable.iter().for_each(&mut check);
         o.severity.keys().for_each(&mut check);
     }
     rules.retain(|r| !c.config.disable.iter().any(|d| matches(r, d.get_ref())));
+    for r in rules.iter_mut() {
+        if c.config.enable.iter().any(|e| matches(r, e.get_ref())) {
+            r.enabled = true;
+        }
+    }
     for r in rules.iter_mut() {
         // A rule's own entry wins over its set's.
         let level_for = |name: &str| {

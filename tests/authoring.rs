@@ -12,7 +12,9 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 29;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 117;
+const BUNDLED_EXAMPLES: usize = 118;
+/// How many bundled rules are off by default; `rules` says so under its table.
+const BUNDLED_OFF: usize = 4;
 
 /// A sentence only `anonymity.bare-source` flags, at a warning.
 const BARE_SOURCE: &str = "A source said the deal was off.\n";
@@ -52,19 +54,29 @@ fn rules_lists_every_bundled_rule_under_a_header() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines.first().copied(),
-        Some("RULE                                KIND          SEVERITY  SCOPE      DEFINED AT"),
+        Some("RULE                                KIND          SEVERITY    SCOPE      DEFINED AT"),
         "{run:#?}"
     );
     assert_eq!(
         lines.get(1).copied(),
         Some(
-            "anonymity.unnamed-official          attribution   warning   sentence   \
+            "anonymity.unnamed-official          attribution   warning     sentence   \
              <bundled>/anonymity.toml:59"
         ),
         "{run:#?}"
     );
-    let total = format!("{BUNDLED_RULES} rules");
+    let total = format!(
+        "{BUNDLED_RULES} rules, {BUNDLED_OFF} off by default (`enable` in copydesk.toml or \
+         `check --select RULE` turns one on)"
+    );
     assert_eq!(lines.last().copied(), Some(total.as_str()), "{run:#?}");
+    // The rules off by default come last, saying so and at what severity they would report.
+    assert_eq!(
+        lines[lines.len() - 1 - BUNDLED_OFF],
+        "anonymity.vague-group               attribution   off (info)  sentence   \
+         <bundled>/anonymity.toml:126",
+        "{run:#?}"
+    );
     // The header, a line a rule, and the count.
     assert_eq!(lines.len(), BUNDLED_RULES + 2, "{run:#?}");
     assert!(run.stdout.ends_with('\n'), "{run:#?}");
@@ -99,11 +111,16 @@ fn rules_lists_a_user_rule_with_its_file_and_line() {
     assert_eq!(run.stderr, "", "{run:#?}");
     assert_eq!(run.code, Some(0), "{run:#?}");
     let lines: Vec<&str> = run.stdout.lines().collect();
-    let total = format!("{} rules", BUNDLED_RULES + 1);
+    // The user's rule runs, so it comes before the rules that are off by default.
+    let total = format!(
+        "{} rules, {BUNDLED_OFF} off by default (`enable` in copydesk.toml or `check --select \
+         RULE` turns one on)",
+        BUNDLED_RULES + 1
+    );
     assert_eq!(
-        lines[lines.len().saturating_sub(2)..],
+        [lines[lines.len() - 2 - BUNDLED_OFF], lines[lines.len() - 1]],
         [
-            "house.irregardless                  existence     error     sentence   house.toml:4",
+            "house.irregardless                  existence     error       sentence   house.toml:4",
             total.as_str(),
         ],
         "{run:#?}"
@@ -163,7 +180,7 @@ fn explain_shows_everything_a_rule_says_about_itself() {
     ]);
     let expected = r#"anonymity.bare-source
   kind existence, severity warning, scope sentence, quotations include
-  defined at <bundled>/anonymity.toml:233
+  defined at <bundled>/anonymity.toml:238
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
@@ -1244,4 +1261,97 @@ words = ["of course"]
         "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
         "",
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules off by default
+
+/// A house rule that is off unless a config or `--select` turns it on.
+const OFF_RULE: &str = r#"[[rule]]
+id = "hopefully"
+kind = "existence"
+enabled = false
+message = "“{match}” as a sentence adverb"
+words = ["hopefully"]
+examples.flag = ["Hopefully the vote passes."]
+"#;
+
+const HOPEFULLY: &str = "story.md:1:1: warning[house.hopefully] “Hopefully” as a sentence adverb\n";
+
+#[test]
+fn a_rule_off_by_default_does_not_run() {
+    let sb = Sandbox::new("off-default");
+    sb.write("house.toml", OFF_RULE);
+    sb.write("story.md", "Hopefully the vote passes.\n");
+    let run = sb.short(&["--rules", "house.toml", "story.md"]);
+    assert_run(&run, 0, "", "");
+}
+
+#[test]
+fn config_enable_turns_a_rule_on() {
+    let sb = Sandbox::new("off-enable");
+    sb.write("house.toml", OFF_RULE);
+    sb.write(
+        "copydesk.toml",
+        "rules = [\"house.toml\"]\nenable = [\"house.hopefully\"]\n",
+    );
+    sb.write("story.md", "Hopefully the vote passes.\n");
+    let run = sb.check_with_config(".", &["--format", "short", "story.md"]);
+    assert_run(&run, 1, HOPEFULLY, "");
+}
+
+#[test]
+fn select_by_id_turns_a_rule_on_but_select_by_set_does_not() {
+    let sb = Sandbox::new("off-select");
+    sb.write("house.toml", OFF_RULE);
+    sb.write("story.md", "Hopefully the vote passes.\n");
+    let run = sb.short(&[
+        "--rules",
+        "house.toml",
+        "--select",
+        "house.hopefully",
+        "story.md",
+    ]);
+    assert_run(&run, 1, HOPEFULLY, "");
+    let run = sb.short(&["--rules", "house.toml", "--select", "house", "story.md"]);
+    assert_run(&run, 0, "", "");
+}
+
+#[test]
+fn a_bundled_rule_off_by_default_is_turned_on_by_config() {
+    let sb = Sandbox::new("off-bundled");
+    sb.write("copydesk.toml", "enable = [\"anonymity.vague-group\"]\n");
+    sb.write("story.md", "Many reporters noted the change on Twitter.\n");
+    let run = sb.short(&["story.md"]);
+    assert_run(&run, 0, "", "");
+    let run = sb.check_with_config(".", &["--format", "short", "story.md"]);
+    assert_run(
+        &run,
+        0,
+        "story.md:1:1: info[anonymity.vague-group] a group stands in for a source: “Many reporters”\n",
+        "",
+    );
+}
+
+#[test]
+fn config_enable_naming_an_unknown_rule_points_at_it() {
+    let sb = Sandbox::new("off-enable-typo");
+    sb.write("copydesk.toml", "enable = [\"anonymity.vague-grup\"]\n");
+    sb.write("story.md", "The council met.\n");
+    let run = sb.check_with_config(".", &["story.md"]);
+    let expected = "error: `anonymity.vague-grup` is neither a loaded rule nor a rule set
+  ┌─ PATH:1:11
+  │
+1 │ enable = [\"anonymity.vague-grup\"]
+  │           ^^^^^^^^^^^^^^^^^^^^^^ unknown rule
+  │
+  = help: did you mean `anonymity.vague-group`?
+
+error: could not load config: 1 problem found
+"
+    .replace(
+        "PATH",
+        &sb.path().join("copydesk.toml").display().to_string(),
+    );
+    assert_run(&run, 2, "", &expected);
 }

@@ -2,7 +2,9 @@
 //! `../shared/tools/check-expected`): every `[[flag]]` must be found by a rule of one of its
 //! sets, and no `[[pass]]` may be reported. A flag the rules are known to miss carries
 //! `known-miss = "why"`; it must still be missed, so the mark is updated when a rule learns it.
-//! The seed article has no known misses.
+//! The seed article has no known misses. A flag only a rule that is off by default finds
+//! carries `off-by-default = "RULE"`: missed by the default rules, found by that rule when it is
+//! turned on.
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,8 @@ struct Mark {
     sets: Vec<String>,
     #[serde(rename = "known-miss")]
     known_miss: Option<String>,
+    #[serde(rename = "off-by-default")]
+    off_by_default: Option<String>,
 }
 
 fn fixtures() -> Vec<(PathBuf, PathBuf)> {
@@ -49,6 +53,15 @@ fn fixtures() -> Vec<(PathBuf, PathBuf)> {
     }
     out.sort();
     out
+}
+
+/// The diagnostics of every bundled rule, those off by default included.
+fn check_all(file: &SourceFile, text_path: &Path) -> Vec<copydesk::diagnostic::Diagnostic> {
+    let mut linter = Linter::new(None, &[]).expect("bundled rules load");
+    let ids: Vec<String> = linter.loaded().map(|r| r.id.clone()).collect();
+    linter.select(&ids, &[]).expect("every loaded rule selects");
+    assert!(linter.off.is_empty());
+    linter.check(file, Format::from_path(text_path))
 }
 
 fn check(text_path: &Path) -> (SourceFile, Vec<copydesk::diagnostic::Diagnostic>, Linter) {
@@ -75,6 +88,14 @@ fn fixtures_match_their_marks() {
         let marks: Marks = toml::from_str(&std::fs::read_to_string(marks_path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", marks_path.display()));
         let (file, diagnostics, _) = check(text_path);
+        let every_rule = check_all(&file, text_path);
+        let by_rule = |mark: &Mark, rule: &str| {
+            let start = file.text.find(&mark.text).unwrap_or_default();
+            let end = start + mark.text.len();
+            every_rule
+                .iter()
+                .any(|d| d.rule == rule && d.span.start < end && d.span.end > start)
+        };
         let hits = |mark: &Mark| {
             let matches: Vec<_> = file.text.match_indices(&mark.text).collect();
             assert_eq!(
@@ -95,10 +116,16 @@ fn fixtures_match_their_marks() {
         };
         let name = text_path.file_name().unwrap().to_string_lossy();
         for f in &marks.flag {
-            match (hits(f) > 0, &f.known_miss) {
-                (false, None) => failures.push(format!("{name}: MISSING {:?}", f.text)),
-                (true, Some(_)) => failures.push(format!(
-                    "{name}: now found, remove its known-miss: {:?}",
+            if let Some(rule) = &f.off_by_default {
+                if !by_rule(f, rule) {
+                    failures.push(format!("{name}: {rule}, turned on, misses {:?}", f.text));
+                }
+            }
+            let expected_miss = f.known_miss.is_some() || f.off_by_default.is_some();
+            match (hits(f) > 0, expected_miss) {
+                (false, false) => failures.push(format!("{name}: MISSING {:?}", f.text)),
+                (true, true) => failures.push(format!(
+                    "{name}: now found, remove its known-miss or off-by-default: {:?}",
                     f.text
                 )),
                 _ => {}

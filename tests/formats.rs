@@ -266,8 +266,6 @@ fn sarif_lists_every_rule_that_ran() {
             "framing.presupposition",
             "framing.cliche",
             "framing.editorializing",
-            "framing.one-voice",
-            "framing.scare-quotes",
             "framing.distancing-quotes",
             "framing.loaded-label",
             "framing.one-sided",

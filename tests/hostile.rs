@@ -73,8 +73,13 @@ fn unbalanced_and_nested_quotation_marks() {
         "He said “it is ‘not “over” yet.\n\n”” ““ Sources said « it ” was “unprecedented.\n\n\
          \"Quote never closed, a senior official said.\n",
     );
+    // The quotation rule is off by default; the unclosed quotation is what it must survive.
+    sb.write(
+        "copydesk.toml",
+        "enable = [\"attribution.quotation-no-speaker\"]\n",
+    );
     assert_run(
-        &sb.short(&["story.txt"]),
+        &sb.check_with_config(".", &["--format", "short", "story.txt"]),
         1,
         "story.txt:3:7: warning[anonymity.bare-source] “Sources said”: a source with no \
          description of who they are\n\

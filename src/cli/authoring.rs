@@ -46,13 +46,17 @@ pub(super) fn rules(args: &RulesArgs) -> Result<ExitCode, Error> {
         return export_patterns(args, &linter);
     }
     let rows: Vec<[String; 5]> = linter
-        .rules
-        .iter()
+        .loaded()
         .map(|r| {
             [
                 r.id.clone(),
                 r.kind.to_string(),
-                r.severity.to_string(),
+                // A rule off by default says so, with the severity it reports at when on.
+                if linter.off.iter().any(|o| o.id == r.id) {
+                    format!("off ({})", r.severity)
+                } else {
+                    r.severity.to_string()
+                },
                 r.scope.name().to_string(),
                 format!("{}:{}", r.origin.file.name, r.origin.line),
             ]
@@ -79,7 +83,16 @@ pub(super) fn rules(args: &RulesArgs) -> Result<ExitCode, Error> {
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    let _ = writeln!(text, "{} rules", rows.len());
+    if linter.off.is_empty() {
+        let _ = writeln!(text, "{} rules", rows.len());
+    } else {
+        let _ = writeln!(
+            text,
+            "{} rules, {} off by default (`enable` in copydesk.toml or `check --select RULE` turns one on)",
+            rows.len(),
+            linter.off.len()
+        );
+    }
     write_or_pipe(&mut out, &text)
 }
 
@@ -113,8 +126,8 @@ fn export_patterns(args: &RulesArgs, linter: &crate::linter::Linter) -> Result<E
 /// `copydesk explain RULE`: everything a rule says about itself.
 pub(super) fn explain(args: &ExplainArgs) -> Result<ExitCode, Error> {
     let (_, linter) = args.options.load()?;
-    let Some(rule) = linter.rules.iter().find(|r| r.id == args.id) else {
-        let ids: Vec<&str> = linter.rules.iter().map(|r| r.id.as_str()).collect();
+    let Some(rule) = linter.loaded().find(|r| r.id == args.id) else {
+        let ids: Vec<&str> = linter.loaded().map(|r| r.id.as_str()).collect();
         let hint = match did_you_mean(&args.id, &ids) {
             Some(near) => format!("; did you mean `{near}`?"),
             None => "; `copydesk rules` lists them".to_string(),
@@ -134,6 +147,14 @@ fn describe(rule: &Rule) -> String {
         rule.scope.name(),
         rule.quotations.name(),
     );
+    if !rule.enabled {
+        let _ = writeln!(
+            s,
+            "  off by default: turn it on with `enable = [\"{id}\"]` in copydesk.toml or \
+             `check --select {id}`",
+            id = rule.id
+        );
+    }
     match rule.fix {
         Some(Applicability::Safe) => {
             s.push_str("  fix safe: `check --fix` applies it (never inside quotations)\n");
@@ -204,7 +225,7 @@ pub(super) fn test_rules(args: &TestRulesArgs) -> Result<ExitCode, Error> {
     let mut failed: Vec<FileProblems> = Vec::new();
     let mut examples = 0;
     let mut untested = Vec::new();
-    for rule in &linter.rules {
+    for rule in linter.loaded() {
         examples += rule.examples.flag.len() + rule.examples.pass.len();
         if rule.examples.flag.is_empty() {
             untested.push(rule.id.as_str());
@@ -245,7 +266,7 @@ pub(super) fn test_rules(args: &TestRulesArgs) -> Result<ExitCode, Error> {
         writeln!(
             out,
             "tested {} rules, {examples} examples: {}",
-            linter.rules.len(),
+            linter.loaded().count(),
             if n == 0 {
                 "all pass".to_string()
             } else {

@@ -42,6 +42,7 @@ const RULE_KEYS: &[&str] = &[
     "quotations",
     "quotations-from",
     "opinion",
+    "enabled",
     "related",
     "words",
     "patterns",
@@ -82,6 +83,7 @@ struct RawRule {
     quotations: Option<Spanned<String>>,
     quotations_from: Option<Vec<Spanned<String>>>,
     opinion: Option<Spanned<String>>,
+    enabled: Option<bool>,
     related: Option<Spanned<String>>,
     #[serde(default)]
     words: Vec<Spanned<String>>,
@@ -824,6 +826,7 @@ fn compile_rule(
         quotations: quotations?,
         quotations_from,
         skip_in_opinion: skip_in_opinion?,
+        enabled: raw.enabled.unwrap_or(true),
         related_quotation,
         fix,
         examples,

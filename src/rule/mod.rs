@@ -381,6 +381,9 @@ pub struct Rule {
     /// Whether the rule stays silent on a story written in the first person (a column, a
     /// letter), where the writer's view is the point.
     pub skip_in_opinion: bool,
+    /// Whether the rule runs unless a config or `--select` names it: noisy rules are kept for
+    /// newsrooms that want them, off by default.
+    pub enabled: bool,
     /// Whether to point at the quotation the flagged phrase attributes.
     pub related_quotation: bool,
     /// For a kind with a replacement, whether `check --fix` may apply it; `None` for kinds
