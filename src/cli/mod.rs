@@ -112,7 +112,8 @@ struct CheckArgs {
     /// The file name to report (and to choose Markdown, HTML or plain text by) for stdin.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
-    /// Run only these rules or sets (comma-separated or repeated).
+    /// Run only these rules or sets (comma-separated or repeated); a rule off by default runs
+    /// when named by its id.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     select: Vec<String>,
     /// Do not run these rules or sets (comma-separated or repeated).
