@@ -51,6 +51,9 @@ pub struct Analysis {
 /// A lede has at least this many words; bylines, datelines and kickers have fewer.
 const LEDE_MIN_WORDS: usize = 10;
 
+/// How far down an opinion marker ("LETTERS") is looked for: the headline, a label, a dek.
+const OPINION_MARKER_BLOCKS: usize = 5;
+
 impl Analysis {
     /// Segments `doc` once, for all rules.
     pub fn new(doc: Document) -> Self {
@@ -147,14 +150,26 @@ impl Analysis {
         &self.quoted[block]
     }
 
-    /// Whether the story is written in the first person (a column, a letter, an essay): the
-    /// lexicon's first-person words, outside quotations and headings, at least its minimum.
+    /// Whether the story is opinion (a column, a letter, an essay): one of the lexicon's
+    /// opinion markers alone on one of the first lines, or its first-person words, outside
+    /// quotations and headings, at least its minimum.
     pub fn first_person(&self) -> bool {
         *self.first_person.get_or_init(|| {
             let lexicon = self
                 .lexicon
                 .as_deref()
                 .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
+            let marked = self.doc.blocks.iter().take(OPINION_MARKER_BLOCKS).any(|b| {
+                let label = b
+                    .text
+                    .trim()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                lexicon.opinion_markers.contains(&label)
+            });
+            if marked {
+                return true;
+            }
             // As written, or capitalised when written in lower case ("my" matches "My", and
             // "us" does not match "US").
             let is_first_person = |w: &str| {

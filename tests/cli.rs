@@ -879,3 +879,41 @@ fn check_help_lists_every_flag() {
         assert!(run.stdout.contains(needle), "no {needle:?} in {run:#?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// opinion pieces: rules with `opinion = "skip"` stay silent
+
+/// A sentence the bundled `framing.editorializing` flags in news copy.
+const OF_COURSE: &str = "The budget, of course, leans on one-time money.\n";
+
+#[test]
+fn editorialising_is_reported_in_news_copy() {
+    let sb = Sandbox::new("opinion-news");
+    sb.write("story.txt", OF_COURSE);
+    assert_run(
+        &sb.short(&["story.txt"]),
+        1,
+        "story.txt:1:13: warning[framing.editorializing] editorialising: “of course”\n",
+        "",
+    );
+}
+
+#[test]
+fn a_first_person_column_is_opinion() {
+    let sb = Sandbox::new("opinion-first-person");
+    sb.write(
+        "column.txt",
+        format!("I said it before and my view has not changed: we need a budget for us all.\n\n{OF_COURSE}"),
+    );
+    assert_run(&sb.short(&["column.txt"]), 0, "", "");
+}
+
+#[test]
+fn a_letters_label_marks_opinion() {
+    let sb = Sandbox::new("opinion-marker");
+    sb.write(
+        "letter.txt",
+        format!("Budget leans on luck\n\nLETTERS.\n\n{OF_COURSE}"),
+    );
+    assert_run(&sb.short(&["letter.txt"]), 0, "", "");
+}

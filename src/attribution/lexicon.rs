@@ -62,6 +62,8 @@ struct RawVoice {
     #[serde(default)]
     first_person: Vec<String>,
     first_person_min: Option<usize>,
+    #[serde(default)]
+    markers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,6 +114,9 @@ pub struct Lexicon {
     pub first_person: Vec<String>,
     /// How many of them outside quotations make a story a first-person piece.
     pub first_person_min: usize,
+    /// Labels that, alone on a line near the top, mark a piece as opinion ("LETTERS",
+    /// "Op-Ed"), lower-cased.
+    pub opinion_markers: Vec<String>,
 }
 
 impl Lexicon {
@@ -143,6 +148,7 @@ impl Lexicon {
             if add.voice.first_person_min.is_some() {
                 raw.voice.first_person_min = add.voice.first_person_min;
             }
+            raw.voice.markers.extend(add.voice.markers);
         }
         Self::compile(raw)
     }
@@ -185,6 +191,7 @@ impl Lexicon {
             institutions: raw.sources.institutions,
             first_person: raw.voice.first_person,
             first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
+            opinion_markers: lower(raw.voice.markers),
         })
     }
 

@@ -615,7 +615,10 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
             }));
     // "Janet Ruiz, the library director, said the branch…": an appositive before the comma
     // is the source, and what follows the cue is what was said.
+    // Commas inside a quotation cut by the cue ("“For teachers, he’s saying the right things”
+    // about unions, said Marla Kilfoyle") are not an appositive's.
     let appositive = !before_trim.ends_with(['’', '”', '"', '\''])
+        && !before_trim.contains(['”', '"'])
         && before_trim.matches(',').count() >= 2
         && phrase_before(text, near.before.clone()).is_some_and(|r| {
             text[r]
@@ -623,22 +626,23 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         });
-    if inverted && !appositive {
-        if let Some(r) = phrase_after(text, &after_cue) {
-            return Some(r);
-        }
-    }
-    // …, asserting that: the sentence's subject speaks.
-    // "criticized by some of his rivals": a passive cue's source follows "by".
-    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by") {
-        return phrase_after(text, &after_cue[1..]);
-    }
+    // …, asserting that / …, promising the club will return: the sentence's subject speaks
+    // (a participle is never inverted).
     let participle = cue_text
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"));
     if participle && before_trim.ends_with(',') {
         return subject(text, &near.opening);
+    }
+    if inverted && !appositive {
+        if let Some(r) = phrase_after(text, &after_cue) {
+            return Some(r);
+        }
+    }
+    // "criticized by some of his rivals": a passive cue's source follows "by".
+    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by") {
+        return phrase_after(text, &after_cue[1..]);
     }
     phrase_before(text, near.before.clone()).or_else(|| subject(text, &near.opening))
 }
@@ -813,6 +817,10 @@ fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
             break;
         }
         if !last && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\'')) {
+            break;
+        }
+        // A dash sets off an aside: "to be president -- having suggested".
+        if w.starts_with(['-', '—', '–']) || w.ends_with(['—', '–']) || w.ends_with("--") {
             break;
         }
         if w.starts_with(['‘', '“', '"', '(']) {

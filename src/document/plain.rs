@@ -42,11 +42,18 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Headlines are short and, unlike body sentences, do not end in a full stop.
+/// Headlines are short and, unlike body sentences, do not end in a full stop. A headline
+/// may carry its subhead on the next line of the same paragraph, after a semicolon, as wire
+/// copy does ("China rebuts criticism;" / "Investment, official says, helped economy.").
 fn looks_like_headline(text: &str) -> bool {
     let text = text.trim();
-    text.split_whitespace().count() <= HEADLINE_MAX_WORDS
-        && !text.ends_with(['.', '"', '”', '\'', '’', ':', ';', ','])
+    let short = |t: &str| t.split_whitespace().count() <= HEADLINE_MAX_WORDS;
+    let unstopped = |t: &str| !t.ends_with(['.', '"', '”', '\'', '’', ':', ';', ',']);
+    let mut lines = text.lines().map(str::trim);
+    match (lines.next(), lines.next(), lines.next()) {
+        (Some(head), Some(subhead), None) => head.ends_with(';') && short(head) && short(subhead),
+        _ => short(text) && unstopped(text),
+    }
 }
 
 /// Longer first lines are the story's first paragraph.
@@ -141,6 +148,9 @@ Workers left.
 ",
         );
         assert_eq!(b[0].kind, BlockKind::Paragraph);
+        // A headline and its subhead, joined by a semicolon, in one paragraph.
+        let b = blocks("Port shuts;\nWorkers walk out, union says.\n\nThe port shut on Monday.\n");
+        assert_eq!(b[0].kind, BlockKind::Headline);
         // A story of one line has no headline to tell apart from its text.
         assert_eq!(
             blocks(
