@@ -24,6 +24,55 @@ pub struct Conditional {
     /// Where to look for `absent`, when not in the rule's own scope unit (a quotation's
     /// sentence, say).
     pub absent_in: Option<Scope>,
+    /// Whether a name in the trigger ("accused Sanders of") that the story quotes or cites
+    /// after it also excuses it: the accused has had a voice.
+    pub reply_from_named: bool,
+}
+
+/// The capitalised words of `matched` after its first word ("accused Bernie Sanders of" →
+/// Bernie, Sanders), possessives trimmed: the names an accusation is made against.
+fn names_in(matched: &str) -> Vec<&str> {
+    matched
+        .split_whitespace()
+        .skip(1)
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !matches!(*w, "The" | "A" | "An" | "His" | "Her" | "Their" | "Its"))
+        .collect()
+}
+
+/// The words of the named sources of the writer's attributions of saying, thinking or judging
+/// (references followed to what they name), each with where its cue is: (block, offset, word).
+fn speaking_words(a: &Analysis) -> Vec<(usize, usize, String)> {
+    let ledger = a.attributions();
+    ledger
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| !x.nested && x.cue_kind != crate::attribution::CueKind::Other)
+        .filter_map(|(i, x)| {
+            // The accused themselves, not "a Teller campaign adviser".
+            let named = &ledger[x.resolves_to.unwrap_or(i)];
+            let p = named
+                .source
+                .as_ref()
+                .filter(|_| named.class == SourceClass::Named)?;
+            Some((x.cue.block, x.cue.range.start, p))
+        })
+        .flat_map(|(block, at, p)| {
+            a.doc.blocks[p.block].text[p.range.clone()]
+                .split_whitespace()
+                .map(move |w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    (block, at, w.to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 impl Conditional {
@@ -44,7 +93,7 @@ impl Check for Conditional {
     }
 
     fn reads_ledger(&self) -> bool {
-        !self.absent_sources.is_empty()
+        !self.absent_sources.is_empty() || self.reply_from_named
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
@@ -54,6 +103,7 @@ impl Check for Conditional {
         // For a document-wide condition: how many matches the whole document has.
         let mut total: Option<usize> = None;
         let mut sourced: Option<SourcedCues> = None;
+        let mut speaking: Option<Vec<(usize, usize, String)>> = None;
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -100,9 +150,23 @@ impl Check for Conditional {
                         .count();
                     total > overlapping
                 };
-                if !present {
-                    out.push(Hit::at(place));
+                if present {
+                    continue;
                 }
+                if self.reply_from_named {
+                    let matched = &a.doc.blocks[place.block].text[place.range.clone()];
+                    let speaking = speaking.get_or_insert_with(|| speaking_words(a));
+                    let after = (place.block, place.range.end);
+                    let replied = names_in(matched).iter().any(|n| {
+                        speaking
+                            .iter()
+                            .any(|(b, at, w)| (*b, *at) >= after && w == n)
+                    });
+                    if replied {
+                        continue;
+                    }
+                }
+                out.push(Hit::at(place));
             }
         }
     }

@@ -53,6 +53,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-patterns",
     "absent-in",
     "absent-sources",
+    "reply-from-named",
     "swap",
     "fix",
     "max",
@@ -102,6 +103,8 @@ struct RawRule {
     absent_in: Option<Spanned<String>>,
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    reply_from_named: bool,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     fix: Option<Spanned<String>>,
     max: Option<Spanned<i64>>,
@@ -670,6 +673,7 @@ fn compile_rule(
                     absent_sources,
                     exceptions,
                     absent_in,
+                    reply_from_named: raw.reply_from_named,
                 }) as Box<dyn Check>
             })
         }
