@@ -884,7 +884,7 @@ fn check_help_lists_every_flag() {
 // opinion pieces: rules with `opinion = "skip"` stay silent
 
 /// A sentence the bundled `framing.editorializing` flags in news copy.
-const OF_COURSE: &str = "The budget, of course, leans on one-time money.\n";
+const OF_COURSE: &str = "Clearly, the budget leans on one-time money.\n";
 
 #[test]
 fn editorialising_is_reported_in_news_copy() {
@@ -893,7 +893,7 @@ fn editorialising_is_reported_in_news_copy() {
     assert_run(
         &sb.short(&["story.txt"]),
         1,
-        "story.txt:1:13: warning[framing.editorializing] editorialising: “of course”\n",
+        "story.txt:1:1: warning[framing.editorializing] editorialising: “Clearly”\n",
         "",
     );
 }
