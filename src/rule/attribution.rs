@@ -135,14 +135,21 @@ impl Check for AttributionRule {
             {
                 continue;
             }
+            // One person, or a source described as placed to know ("familiar with the talks",
+            // "who spoke with reporters", "in the meeting"), was kept anonymous on purpose: a
+            // named source nearby does not make it one of theirs.
+            let described =
+                || described_as_placed(&a.doc.blocks[place.block].text[place.range.clone()]);
             if !self.absent_sources.is_empty()
+                && !described()
                 && sourced
                     .get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources))
-                    .in_unit(
+                    .in_unit_outside(
                         self.absent_in
                             .unwrap_or(Scope::Sentence)
                             .unit(a, &at.cue)
                             .as_ref(),
+                        at.content.as_ref(),
                     )
             {
                 continue;
@@ -190,4 +197,37 @@ impl Check for AttributionRule {
 /// A place as a set key.
 fn key(p: &Place) -> (usize, usize, usize) {
     (p.block, p.range.start, p.range.end)
+}
+
+/// Whether a source phrase is one person, or describes the source as placed to know: what
+/// anonymous sourcing looks like when the writer means it.
+fn described_as_placed(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // One person ("a Democratic aide", "one official") is a source chosen, not a chorus.
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another"))
+    {
+        return true;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            w.as_str(),
+            "familiar"
+                | "close"
+                | "involved"
+                | "knowledge"
+                | "briefed"
+                | "knowledgeable"
+                | "who"
+                | "inside"
+                | "within"
+        ) || (i > 0 && matches!(w.as_str(), "in" | "at" | "with"))
+    })
 }

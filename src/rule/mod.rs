@@ -478,13 +478,29 @@ impl SourcedCues {
     /// Whether one of the cues lies in `unit`, or anywhere when there is no unit (a condition
     /// on the whole document).
     pub(crate) fn in_unit(&self, unit: Option<&Place>) -> bool {
+        self.in_unit_outside(unit, None)
+    }
+
+    /// Whether one of the cues lies in `unit` and not in `outside`: what an attribution reports
+    /// ("an official said the administration had never expected it") is not another source.
+    pub(crate) fn in_unit_outside(&self, unit: Option<&Place>, outside: Option<&Place>) -> bool {
+        let inside = |block: usize, s: usize| {
+            outside.is_some_and(|o| o.block == block && o.range.contains(&s))
+        };
         match unit {
             Some(u) => {
                 let starts = &self.0[u.block];
                 let i = starts.partition_point(|&s| s < u.range.start);
-                starts.get(i).is_some_and(|&s| s < u.range.end)
+                starts[i..]
+                    .iter()
+                    .take_while(|&&s| s < u.range.end)
+                    .any(|&s| !inside(u.block, s))
             }
-            None => self.0.iter().any(|b| !b.is_empty()),
+            None => self
+                .0
+                .iter()
+                .enumerate()
+                .any(|(b, starts)| starts.iter().any(|&s| !inside(b, s))),
         }
     }
 }
