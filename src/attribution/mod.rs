@@ -844,6 +844,33 @@ fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
     start
 }
 
+/// Words that describe a source as placed to know ("familiar with the matter", "close to the
+/// talks", "who attended"): what anonymous sourcing looks like when the writer means it.
+const PLACED_TO_KNOW: &[&str] = &[
+    "familiar",
+    "close",
+    "involved",
+    "knowledge",
+    "knowledgeable",
+    "briefed",
+    "who",
+    "inside",
+    "within",
+];
+
+/// Words after a source's first word that place it ("officials in the meeting", "aides at
+/// the White House", "a person working on the campaign").
+const PLACES: &[&str] = &["in", "at", "with", "from", "on", "working", "told"];
+
+/// Whether a source phrase describes its source as placed to know; with `places`, a place
+/// after its first word counts too.
+pub fn described_as_placed(phrase: &str, places: bool) -> bool {
+    phrase.split_whitespace().enumerate().any(|(i, w)| {
+        let w = bare(w);
+        PLACED_TO_KNOW.contains(&w.as_str()) || (places && i > 0 && PLACES.contains(&w.as_str()))
+    })
+}
+
 /// Classes a source phrase.
 pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
@@ -951,27 +978,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if matches!(
         head.as_str(),
         "people" | "person" | "someone" | "somebody" | "anyone" | "anybody" | "everyone"
-    ) && !phrase.split_whitespace().skip(1).any(|w| {
-        matches!(
-            bare(w).as_str(),
-            "familiar"
-                | "close"
-                | "involved"
-                | "knowledge"
-                | "briefed"
-                | "knowledgeable"
-                | "who"
-                | "with"
-                | "in"
-                | "at"
-                | "from"
-                | "inside"
-                | "within"
-                | "on"
-                | "working"
-                | "told"
-        )
-    }) {
+    ) && !described_as_placed(phrase, true)
+    {
         return if QUANTIFIERS.contains(&det.as_str()) {
             SourceClass::Vague
         } else {
@@ -1053,12 +1061,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             && !QUANTIFIERS.contains(&det.as_str())
             // "official familiar with the investigation", "official who…" describe a source
             // kept anonymous, whatever article was cut from before them.
-            && !phrase.split_whitespace().any(|w| {
-                matches!(
-                    bare(w).as_str(),
-                    "familiar" | "close" | "involved" | "knowledge" | "briefed" | "who"
-                )
-            });
+            && !described_as_placed(phrase, false);
         if (bare_title
             || matches!(
                 det.as_str(),

@@ -138,8 +138,7 @@ impl Check for AttributionRule {
             // One person, or a source described as placed to know ("familiar with the talks",
             // "who spoke with reporters", "in the meeting"), was kept anonymous on purpose: a
             // named source nearby does not make it one of theirs.
-            let described =
-                || described_as_placed(&a.doc.blocks[place.block].text[place.range.clone()]);
+            let described = || one_or_placed(&a.doc.blocks[place.block].text[place.range.clone()]);
             if !self.absent_sources.is_empty()
                 && !described()
                 && sourced
@@ -199,35 +198,13 @@ fn key(p: &Place) -> (usize, usize, usize) {
     (p.block, p.range.start, p.range.end)
 }
 
-/// Whether a source phrase is one person, or describes the source as placed to know: what
-/// anonymous sourcing looks like when the writer means it.
-fn described_as_placed(phrase: &str) -> bool {
-    let words: Vec<String> = phrase
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    // One person ("a Democratic aide", "one official") is a source chosen, not a chorus.
-    if words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another"))
-    {
-        return true;
-    }
-    words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            w.as_str(),
-            "familiar"
-                | "close"
-                | "involved"
-                | "knowledge"
-                | "briefed"
-                | "knowledgeable"
-                | "who"
-                | "inside"
-                | "within"
-        ) || (i > 0 && matches!(w.as_str(), "in" | "at" | "with"))
-    })
+/// Whether a source phrase is one person ("a Democratic aide") or describes the source as
+/// placed to know: what anonymous sourcing looks like when the writer means it.
+fn one_or_placed(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    matches!(first.as_deref(), Some("a" | "an" | "one" | "another"))
+        || crate::attribution::described_as_placed(phrase, true)
 }
