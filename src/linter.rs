@@ -120,7 +120,7 @@ fn load_user_file(
 pub struct Linter {
     /// The rules that run, in load order.
     pub rules: Vec<Rule>,
-    /// The rules loaded but off by default (`enabled = false`) and not turned on.
+    /// The rules loaded but off by default and not turned on (`enabled` false in each).
     pub off: Vec<Rule>,
     /// The ids and sets of every rule loaded, including those turned off, sorted.
     known: Vec<String>,
@@ -380,10 +380,14 @@ impl Linter {
                 )));
             }
         }
-        let (named, off): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.off)
+        let (mut named, off): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut self.off)
             .into_iter()
             .partition(|r| select.contains(&r.id));
         self.off = off;
+        // `enabled` says whether a rule runs, as it does for one `enable` turned on.
+        for r in &mut named {
+            r.enabled = true;
+        }
         if !named.is_empty() {
             self.rules.extend(named);
             self.gate = Gate::new(self.rules.iter().flat_map(Rule::matchers)).map(Arc::new);

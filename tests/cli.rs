@@ -917,3 +917,43 @@ fn a_letters_label_marks_opinion() {
     );
     assert_run(&sb.short(&["letter.txt"]), 0, "", "");
 }
+
+// ---------------------------------------------------------------------------------------------
+// the ledger: a capitalised cue word before a name is the name
+
+/// The (cue, source) pairs `copydesk sources --format json` finds in `story`.
+fn cues_and_sources(sb: &Sandbox, story: &str) -> Vec<(String, Option<String>)> {
+    sb.write("story.txt", story);
+    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    ledger
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| {
+            (
+                a["cue"]["text"].as_str().unwrap_or_default().to_string(),
+                a["source"]["text"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_that_is_a_cue_word_is_not_a_cue() {
+    let sb = Sandbox::new("ledger-hope");
+    assert_eq!(
+        cues_and_sources(
+            &sb,
+            "The rally was full, campaign spokeswoman Hope Hicks said on Tuesday.\n"
+        ),
+        [(
+            "said".to_string(),
+            Some("campaign spokeswoman Hope Hicks".to_string())
+        )]
+    );
+    // In a sentence set in title case, a capitalised cue is still a cue.
+    let found = cues_and_sources(&sb, "Trump Says Clinton Is Unfit To Serve In Office.\n");
+    assert!(found.iter().any(|(cue, _)| cue == "Says"), "{found:?}");
+}

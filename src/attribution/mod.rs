@@ -234,9 +234,12 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 .map(|m| (m.range(), m.as_str().to_lowercase()))
                 .chain(colons)
                 .collect();
+            // Counted once a sentence, and only when a cue might be a name: a story kept on
+            // one line is one sentence with thousands of cues.
+            let title_case = std::cell::OnceCell::new();
             for (m, cue_text) in cues {
                 // "elected officials, called superdelegates": after a comma, "called" names.
-                if names_a_person(s_text, m.clone())
+                if names_a_person(s_text, m.clone(), &title_case)
                     || (cue_text == "called" && s_text[..m.start].trim_end().ends_with(','))
                 {
                     continue;
@@ -575,8 +578,13 @@ fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
 }
 
 /// Whether a capitalised cue word starts a name ("Hope Hicks said"), in a sentence not set in
-/// title case (where "Trump Says Clinton…" is still a cue).
-fn names_a_person(sentence: &str, cue: Range<usize>) -> bool {
+/// title case (where "Trump Says Clinton…" is still a cue); `title_case` caches the sentence's
+/// reading.
+fn names_a_person(
+    sentence: &str,
+    cue: Range<usize>,
+    title_case: &std::cell::OnceCell<bool>,
+) -> bool {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     if !capital(&sentence[cue.clone()]) {
         return false;
@@ -588,12 +596,17 @@ fn names_a_person(sentence: &str, cue: Range<usize>) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = sentence
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitals = words.iter().filter(|w| capital(w)).count();
-    capitals * 2 < words.len()
+    !*title_case.get_or_init(|| {
+        let (mut words, mut capitals) = (0, 0);
+        for w in sentence
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        {
+            words += 1;
+            capitals += usize::from(capital(w));
+        }
+        capitals * 2 >= words
+    })
 }
 
 /// The source phrase of a cue, looked for in the text `near` it.

@@ -52,10 +52,10 @@ pub(super) fn rules(args: &RulesArgs) -> Result<ExitCode, Error> {
                 r.id.clone(),
                 r.kind.to_string(),
                 // A rule off by default says so, with the severity it reports at when on.
-                if linter.off.iter().any(|o| o.id == r.id) {
-                    format!("off ({})", r.severity)
-                } else {
+                if r.enabled {
                     r.severity.to_string()
+                } else {
+                    format!("off ({})", r.severity)
                 },
                 r.scope.name().to_string(),
                 format!("{}:{}", r.origin.file.name, r.origin.line),

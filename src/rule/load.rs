@@ -444,7 +444,6 @@ fn article(word: &str) -> &'static str {
     }
 }
 
-/// "kinds", "severities", "quotations policies".
 /// A list of source class names, each unknown one a problem at its place.
 fn source_classes(list: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<SourceClass> {
     list.iter()
@@ -460,6 +459,7 @@ fn source_classes(list: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<
         .collect()
 }
 
+/// "kinds", "severities", "quotations policies".
 fn plural(what: &str) -> String {
     if let Some(stem) = what.strip_suffix('y') {
         format!("{stem}ies")
@@ -895,18 +895,7 @@ fn balance(raw: &RawRule, problems: &mut Vec<Problem>) -> Option<Balance> {
     let classes = if raw.classes.is_empty() {
         vec![SourceClass::Anonymous, SourceClass::Vague]
     } else {
-        raw.classes
-            .iter()
-            .filter_map(|c| {
-                choice(
-                    c,
-                    "source class",
-                    SourceClass::NAMES,
-                    SourceClass::parse,
-                    problems,
-                )
-            })
-            .collect()
+        source_classes(&raw.classes, problems)
     };
     let min_sources = non_negative(raw.min_sources.as_ref(), problems).unwrap_or(3);
     Some(Balance {

@@ -381,8 +381,8 @@ pub struct Rule {
     /// Whether the rule stays silent on a story written in the first person (a column, a
     /// letter), where the writer's view is the point.
     pub skip_in_opinion: bool,
-    /// Whether the rule runs unless a config or `--select` names it: noisy rules are kept for
-    /// newsrooms that want them, off by default.
+    /// Whether the rule runs: `enabled = false` in its file keeps a noisy rule for newsrooms
+    /// that want it, until `enable` in a config or `--select` with its id turns it on.
     pub enabled: bool,
     /// Whether to point at the quotation the flagged phrase attributes.
     pub related_quotation: bool,
