@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 29;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 134;
+const BUNDLED_EXAMPLES: usize = 137;
 /// How many bundled rules are off by default; `rules` says so under its table.
 const BUNDLED_OFF: usize = 5;
 
@@ -76,7 +76,7 @@ fn rules_lists_every_bundled_rule_under_a_header() {
     assert_eq!(
         lines[lines.len() - 1 - BUNDLED_OFF],
         "anonymity.vague-group               attribution   off (info)     sentence   \
-         <bundled>/anonymity.toml:148",
+         <bundled>/anonymity.toml:152",
         "{run:#?}"
     );
     // The header, a line a rule, and the count.
@@ -182,7 +182,7 @@ fn explain_shows_everything_a_rule_says_about_itself() {
     ]);
     let expected = r#"anonymity.bare-source
   kind existence, severity warning, scope sentence, quotations include
-  defined at <bundled>/anonymity.toml:268
+  defined at <bundled>/anonymity.toml:273
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
@@ -1356,4 +1356,44 @@ error: could not load config: 1 problem found
         &sb.path().join("copydesk.toml").display().to_string(),
     );
     assert_run(&run, 2, "", &expected);
+}
+
+// ---------------------------------------------------------------------------------------------
+// absent-next-paragraphs
+
+#[test]
+fn an_answer_in_the_next_paragraph_excuses_a_conditional_match_and_one_further_does_not() {
+    let sb = Sandbox::new("absent-next");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "reply"
+kind = "conditional"
+message = "no reply"
+scope = "paragraph"
+words = ["accused"]
+absent-words = ["denied"]
+absent-next-paragraphs = 1
+"#,
+    );
+    sb.write(
+        "story.md",
+        "The mayor accused the firm.\n\nThe firm denied it.\n\n\
+         The council accused the firm.\n\nThe vote was close.\n\nThe firm denied it.\n",
+    );
+    let run = sb.check(&[
+        "--rules",
+        "house.toml",
+        "--select",
+        "house",
+        "--format",
+        "short",
+        "story.md",
+    ]);
+    assert_run(
+        &run,
+        1,
+        "story.md:5:13: warning[house.reply] no reply\n",
+        "",
+    );
 }

@@ -495,6 +495,53 @@ words = ["slammed"]
 }
 
 #[test]
+fn rule_file_field_its_kind_does_not_read() {
+    let run = check_rules(
+        "rules-field-kind",
+        r#"[[rule]]
+id = "x"
+kind = "attribution"
+message = "m"
+classes = ["anonymous"]
+reply-from-named = true
+"#,
+    );
+    let expected = r"error: an `attribution` rule does not read `reply-from-named`
+  ┌─ house.toml:6:1
+  │
+6 │ reply-from-named = true
+  │ ^^^^^^^^^^^^^^^^ ignored by this kind
+  │
+  = help: remove it; it is read by `conditional` rules
+
+";
+    assert_run(&run, 2, "", &format!("{expected}{RULES_SUMMARY_ONE}"));
+}
+
+#[test]
+fn rule_file_negative_paragraph_count() {
+    let run = check_rules(
+        "rules-negative-next",
+        r#"[[rule]]
+id = "x"
+kind = "conditional"
+message = "m"
+words = ["officials said"]
+absent-sources = ["named"]
+absent-next-paragraphs = -1
+"#,
+    );
+    let expected = r"error: a count cannot be negative
+  ┌─ house.toml:7:26
+  │
+7 │ absent-next-paragraphs = -1
+  │                          ^^ negative
+
+";
+    assert_run(&run, 2, "", &format!("{expected}{RULES_SUMMARY_ONE}"));
+}
+
+#[test]
 fn rule_file_rule_with_nothing_to_match() {
     let run = check_rules(
         "rules-nothing-to-match",

@@ -323,7 +323,7 @@ fn explain_says_whether_a_fix_is_safe() {
             "framing.loaded-label",
             "  kind substitution, severity warning, scope sentence, quotations skip",
             "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it",
-            "  defined at <bundled>/framing.toml:210",
+            "  defined at <bundled>/framing.toml:213",
         ],
         "{run:#?}"
     );

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, SourcedCues, overlaps_any};
+use super::{Check, Hit, Scope, SourcedCues, next_paragraphs, overlaps_any};
 use crate::analysis::{Analysis, Place};
 use crate::attribution::{CueKind, SourceClass};
 
@@ -51,13 +51,17 @@ pub struct AttributionRule {
     pub source: Matcher,
     /// Sources overlapping these are not reported.
     pub exceptions: Matcher,
-    /// Anything matching this in the cue's sentence excuses the attribution.
+    /// Anything matching this in the cue's sentence excuses the attribution: the reason for
+    /// anonymity belongs beside the source ("because", "sensitive" mean little a sentence away).
     pub absent: Matcher,
     /// So does an attribution to a source of one of these classes in the cue's `absent_in`
     /// unit: "Analysts say …" followed by a named analyst.
     pub absent_sources: Vec<SourceClass>,
     /// Where `absent_sources` are looked for (the cue's sentence when `None`).
     pub absent_in: Option<Scope>,
+    /// How many paragraphs after that unit also count: "Officials said …" followed by a named
+    /// official's quotation in the next paragraph.
+    pub absent_next: usize,
 }
 
 impl Check for AttributionRule {
@@ -135,23 +139,23 @@ impl Check for AttributionRule {
             {
                 continue;
             }
+            let unit = self.absent_in.unwrap_or(Scope::Sentence).unit(a, &at.cue);
+            let next = match &unit {
+                Some(u) if self.absent_next > 0 => next_paragraphs(a, u.block, self.absent_next),
+                _ => Vec::new(),
+            };
             // One person, or a source described as placed to know ("familiar with the talks",
             // "who spoke with reporters", "in the meeting"), was kept anonymous on purpose: a
             // named source nearby does not make it one of theirs.
             let described = || one_or_placed(&a.doc.blocks[place.block].text[place.range.clone()]);
-            if !self.absent_sources.is_empty()
-                && !described()
-                && sourced
-                    .get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources))
-                    .in_unit_outside(
-                        self.absent_in
-                            .unwrap_or(Scope::Sentence)
-                            .unit(a, &at.cue)
-                            .as_ref(),
-                        at.content.as_ref(),
-                    )
-            {
-                continue;
+            if !self.absent_sources.is_empty() && !described() {
+                let sourced =
+                    sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
+                if sourced.in_unit_outside(unit.as_ref(), at.content.as_ref())
+                    || next.iter().any(|p| sourced.quoted_in(p))
+                {
+                    continue;
+                }
             }
             if !self.absent.is_empty() {
                 let sentence = a

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, SourcedCues, admitted, find_in_block};
+use super::{Check, Hit, Scope, SourcedCues, admitted, find_in_block, next_paragraphs};
 use crate::analysis::Analysis;
 use crate::attribution::SourceClass;
 
@@ -24,6 +24,8 @@ pub struct Conditional {
     /// Where to look for `absent`, when not in the rule's own scope unit (a quotation's
     /// sentence, say).
     pub absent_in: Option<Scope>,
+    /// How many paragraphs after the unit also count as the unit.
+    pub absent_next: usize,
     /// Whether a name in the trigger ("accused Sanders of") that the story quotes or cites
     /// after it also excuses it: the accused has had a voice.
     pub reply_from_named: bool,
@@ -120,11 +122,24 @@ impl Check for Conditional {
                     blk != place.block || r.end <= place.range.start || place.range.end <= r.start
                 };
                 let unit = self.absent_in.unwrap_or(scope).unit(a, &place);
-                if !self.absent_sources.is_empty()
-                    && sourced
-                        .get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources))
-                        .in_unit(unit.as_ref())
-                {
+                let next = match &unit {
+                    Some(u) if self.absent_next > 0 => {
+                        next_paragraphs(a, u.block, self.absent_next)
+                    }
+                    _ => Vec::new(),
+                };
+                if !self.absent_sources.is_empty() {
+                    let sourced =
+                        sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
+                    if sourced.in_unit(unit.as_ref()) || next.iter().any(|p| sourced.quoted_in(p)) {
+                        continue;
+                    }
+                }
+                if next.iter().any(|p| {
+                    self.absent_matches(a, &mut cache, p.block)
+                        .iter()
+                        .any(|m| p.range.start <= m.start && m.end <= p.range.end)
+                }) {
                     continue;
                 }
                 let present = if let Some(unit) = unit {

@@ -53,6 +53,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-patterns",
     "absent-in",
     "absent-sources",
+    "absent-next-paragraphs",
     "reply-from-named",
     "swap",
     "fix",
@@ -66,6 +67,35 @@ const RULE_KEYS: &[&str] = &[
     "max-share",
     "min-sources",
     "examples",
+];
+
+/// Fields only some kinds read, with those kinds: anywhere else the field would be silently
+/// ignored, and the author would believe a condition holds that does not.
+const KIND_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "words",
+        &["existence", "conditional", "occurrence", "attribution"],
+    ),
+    (
+        "patterns",
+        &["existence", "conditional", "occurrence", "attribution"],
+    ),
+    ("absent-words", &["conditional", "attribution"]),
+    ("absent-patterns", &["conditional", "attribution"]),
+    ("absent-in", &["conditional", "attribution"]),
+    ("absent-sources", &["conditional", "attribution"]),
+    ("absent-next-paragraphs", &["conditional", "attribution"]),
+    ("reply-from-named", &["conditional"]),
+    ("swap", &["substitution"]),
+    ("max", &["occurrence"]),
+    ("min", &["occurrence", "balance"]),
+    ("classes", &["attribution", "balance"]),
+    ("cues", &["attribution"]),
+    ("content", &["attribution"]),
+    ("first-quotation", &["attribution"]),
+    ("measure", &["balance"]),
+    ("max-share", &["balance"]),
+    ("min-sources", &["balance"]),
 ];
 
 /// A `[[rule]]` table as written.
@@ -103,6 +133,7 @@ struct RawRule {
     absent_in: Option<Spanned<String>>,
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
+    absent_next_paragraphs: Option<Spanned<i64>>,
     #[serde(default)]
     reply_from_named: bool,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
@@ -315,6 +346,41 @@ fn parse_rule(
         } else {
             problems.push(unknown_key(key.span(), key.get_ref(), RULE_KEYS, "rule"));
             misspelt = true;
+        }
+    }
+    // A field the rule's kind does not read is an error at the field (an unknown kind is
+    // reported later, with the kinds).
+    let kind = known
+        .iter()
+        .find(|(k, _)| k.get_ref() == "kind")
+        .and_then(|(_, v)| v.get_ref().as_str())
+        .filter(|k| KINDS.contains(k));
+    if let Some(kind) = kind {
+        for (key, _) in &known {
+            let Some((_, kinds)) = KIND_FIELDS.iter().find(|(f, _)| *f == key.get_ref()) else {
+                continue;
+            };
+            if !kinds.contains(&kind) {
+                let mut readers: Vec<String> = kinds.iter().map(|k| format!("`{k}`")).collect();
+                let last = readers.pop().unwrap_or_default();
+                let readers = if readers.is_empty() {
+                    last
+                } else {
+                    format!("{} and {last}", readers.join(", "))
+                };
+                problems.push(
+                    Problem::new(
+                        key.span(),
+                        format!(
+                            "{} `{kind}` rule does not read `{}`",
+                            article(kind),
+                            key.get_ref()
+                        ),
+                        "ignored by this kind",
+                    )
+                    .with_help(format!("remove it; it is read by {readers} rules")),
+                );
+            }
         }
     }
     let value = Spanned::new(value.span(), DeValue::Table(known));
@@ -632,6 +698,7 @@ fn compile_rule(
         .as_ref()
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
     let absent_sources = source_classes(&raw.absent_sources, problems);
+    let absent_next = non_negative(raw.absent_next_paragraphs.as_ref(), problems).unwrap_or(0);
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
@@ -673,6 +740,7 @@ fn compile_rule(
                     absent_sources,
                     exceptions,
                     absent_in,
+                    absent_next,
                     reply_from_named: raw.reply_from_named,
                 }) as Box<dyn Check>
             })
@@ -786,6 +854,7 @@ fn compile_rule(
                     absent,
                     absent_sources,
                     absent_in,
+                    absent_next,
                 })
                     as Box<dyn Check>),
                 _ => None,

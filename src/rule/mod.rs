@@ -452,27 +452,59 @@ pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> boo
     sorted.get(i).is_some_and(|e| e.start < range.end)
 }
 
+/// The first sentences of the `n` body paragraphs after `block`, up to the next heading: where
+/// a story gives the named voice of a summary it left unnamed ("Officials said …" and then
+/// "“…,” said Mayor Ruiz").
+pub(crate) fn next_paragraphs(a: &Analysis, block: usize, n: usize) -> Vec<Place> {
+    (block + 1..a.doc.blocks.len())
+        .take_while(|&b| !a.is_heading(b))
+        .take(n)
+        .filter_map(|b| {
+            a.sentences[b].first().map(|s| Place {
+                block: b,
+                range: s.clone(),
+            })
+        })
+        .collect()
+}
+
 /// The cues of the writer's attributions (of saying or thinking) whose source is of given
 /// classes, by block and sorted: what `absent-sources` looks for in a unit.
-pub(crate) struct SourcedCues(Vec<Vec<usize>>);
+pub(crate) struct SourcedCues {
+    all: Vec<Vec<usize>>,
+    /// Those that attribute a direct quotation.
+    quoted: Vec<Vec<usize>>,
+}
 
 impl SourcedCues {
     /// The cues in `a` of attributions whose source is one of `classes`.
     pub(crate) fn new(a: &Analysis, classes: &[crate::attribution::SourceClass]) -> Self {
-        let mut cues = vec![Vec::new(); a.doc.blocks.len()];
+        let mut all = vec![Vec::new(); a.doc.blocks.len()];
+        let mut quoted = vec![Vec::new(); a.doc.blocks.len()];
         for at in a.attributions() {
             if !at.nested
                 && at.cue_kind != crate::attribution::CueKind::Other
                 && at.source.is_some()
                 && classes.contains(&at.class)
             {
-                cues[at.cue.block].push(at.cue.range.start);
+                all[at.cue.block].push(at.cue.range.start);
+                if at.quoted {
+                    quoted[at.cue.block].push(at.cue.range.start);
+                }
             }
         }
-        for block in &mut cues {
+        for block in all.iter_mut().chain(&mut quoted) {
             block.sort_unstable();
         }
-        Self(cues)
+        Self { all, quoted }
+    }
+
+    /// Whether one of the cues that attribute a direct quotation lies in `unit`: a paragraph
+    /// that opens by quoting someone named gives a voice to what came before.
+    pub(crate) fn quoted_in(&self, unit: &Place) -> bool {
+        let starts = &self.quoted[unit.block];
+        let i = starts.partition_point(|&s| s < unit.range.start);
+        starts.get(i).is_some_and(|&s| s < unit.range.end)
     }
 
     /// Whether one of the cues lies in `unit`, or anywhere when there is no unit (a condition
@@ -489,7 +521,7 @@ impl SourcedCues {
         };
         match unit {
             Some(u) => {
-                let starts = &self.0[u.block];
+                let starts = &self.all[u.block];
                 let i = starts.partition_point(|&s| s < u.range.start);
                 starts[i..]
                     .iter()
@@ -497,7 +529,7 @@ impl SourcedCues {
                     .any(|&s| !inside(u.block, s))
             }
             None => self
-                .0
+                .all
                 .iter()
                 .enumerate()
                 .any(|(b, starts)| starts.iter().any(|&s| !inside(b, s))),
