@@ -136,13 +136,15 @@ impl Analysis {
 
     /// Every attribution in the document, found on first use and shared by all rules.
     pub fn attributions(&self) -> &[crate::attribution::Attribution] {
-        self.attributions.get_or_init(|| {
-            let lexicon = self
-                .lexicon
-                .as_deref()
-                .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
-            crate::attribution::find(self, lexicon)
-        })
+        self.attributions
+            .get_or_init(|| crate::attribution::find(self, self.lexicon()))
+    }
+
+    /// The lexicon attributions are found with: the newsroom's, else the bundled one.
+    pub fn lexicon(&self) -> &crate::attribution::Lexicon {
+        self.lexicon
+            .as_deref()
+            .unwrap_or_else(|| crate::attribution::Lexicon::bundled())
     }
 
     /// The top-level quotation ranges of `block`.
@@ -155,10 +157,7 @@ impl Analysis {
     /// quotations and headings, at least its minimum.
     pub fn first_person(&self) -> bool {
         *self.first_person.get_or_init(|| {
-            let lexicon = self
-                .lexicon
-                .as_deref()
-                .unwrap_or_else(|| crate::attribution::Lexicon::bundled());
+            let lexicon = self.lexicon();
             let marked = self.doc.blocks.iter().take(OPINION_MARKER_BLOCKS).any(|b| {
                 let label = b
                     .text

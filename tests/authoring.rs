@@ -1150,6 +1150,36 @@ fn config_lexicon_adds_reporting_cues() {
     );
 }
 
+#[test]
+fn config_lexicon_adds_words_that_place_a_source() {
+    let sb = Sandbox::new("lexicon-placed");
+    // "Aware" is not yet a word that places a source: "people aware…" are the public, and
+    // officials beside a named one are that person's colleagues.
+    sb.write(
+        "s.txt",
+        "The deal is done, people aware of the talks said.\n\n\
+         Officials aware of the talks said the deal was off. Mayor Ana Ruiz said she was \
+         hopeful.\n",
+    );
+    assert_run(&sb.short(&["s.txt"]), 0, "", "");
+    sb.write("copydesk.toml", "lexicon = [\"house-lexicon.toml\"]\n");
+    sb.write(
+        "house-lexicon.toml",
+        "[sources]\nplaced-to-know = [\"aware\"]\n",
+    );
+    let run = sb.check_with_config(".", &["--format", "short", "s.txt"]);
+    assert_run(
+        &run,
+        1,
+        "s.txt:1:19: warning[anonymity.unnamed-majority] 2 of the story's 3 sources are unnamed\n\
+         s.txt:1:19: warning[anonymity.unnamed-official] statement attributed to an unnamed \
+         source: “people aware of the talks”\n\
+         s.txt:3:1: warning[anonymity.unnamed-official] statement attributed to an unnamed \
+         source: “Officials aware of the talks”\n",
+        "",
+    );
+}
+
 /// A house rule that checks quoted words only when an unnamed source or nobody said them.
 const QUOTED_FROM_RULES: &str = r#"[[rule]]
 id = "game-changer"

@@ -76,7 +76,7 @@ struct RawCues {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 struct RawSources {
     pronouns: Vec<String>,
     roles: Vec<String>,
@@ -85,6 +85,13 @@ struct RawSources {
     documents: Vec<String>,
     demonyms: Vec<String>,
     institutions: Vec<String>,
+    placed_to_know: Vec<String>,
+    places: Vec<String>,
+    people: Vec<String>,
+    not_people: Vec<String>,
+    people_suffixes: Vec<String>,
+    population_counts: Vec<String>,
+    charged_of: Vec<String>,
 }
 
 /// The compiled lexicon.
@@ -109,6 +116,20 @@ pub struct Lexicon {
     pub demonyms: Vec<String>,
     /// Institution names, as written.
     pub institutions: Vec<String>,
+    /// Words that describe an unnamed source as placed to know ("familiar", "briefed").
+    pub placed_to_know: Vec<String>,
+    /// Words after a source's first word that place it ("in", "at", "working").
+    pub places: Vec<String>,
+    /// Plural nouns that name people ("fans", "voters").
+    pub people: Vec<String>,
+    /// Plural nouns with a people suffix that name things ("numbers", "documents").
+    pub not_people: Vec<String>,
+    /// Endings of plural nouns that name people ("ers", "ists").
+    pub people_suffixes: Vec<String>,
+    /// Words that count a population rather than describe a source ("million", "dozens").
+    pub population_counts: Vec<String>,
+    /// Cues that, before "of", charge someone rather than report a source ("accused").
+    pub charged_of: Vec<String>,
     /// Words of the writer speaking in the first person ("I", "my", "we"), as written; a
     /// lower-case one also matches capitalised.
     pub first_person: Vec<String>,
@@ -144,6 +165,13 @@ impl Lexicon {
             raw.sources.documents.extend(s.documents);
             raw.sources.demonyms.extend(s.demonyms);
             raw.sources.institutions.extend(s.institutions);
+            raw.sources.placed_to_know.extend(s.placed_to_know);
+            raw.sources.places.extend(s.places);
+            raw.sources.people.extend(s.people);
+            raw.sources.not_people.extend(s.not_people);
+            raw.sources.people_suffixes.extend(s.people_suffixes);
+            raw.sources.population_counts.extend(s.population_counts);
+            raw.sources.charged_of.extend(s.charged_of);
             raw.voice.first_person.extend(add.voice.first_person);
             if add.voice.first_person_min.is_some() {
                 raw.voice.first_person_min = add.voice.first_person_min;
@@ -189,6 +217,13 @@ impl Lexicon {
             documents: lower(raw.sources.documents),
             demonyms: raw.sources.demonyms,
             institutions: raw.sources.institutions,
+            placed_to_know: lower(raw.sources.placed_to_know),
+            places: lower(raw.sources.places),
+            people: lower(raw.sources.people),
+            not_people: lower(raw.sources.not_people),
+            people_suffixes: lower(raw.sources.people_suffixes),
+            population_counts: lower(raw.sources.population_counts),
+            charged_of: lower(raw.sources.charged_of),
             first_person: raw.voice.first_person,
             first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
             opinion_markers: lower(raw.voice.markers),

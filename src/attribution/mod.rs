@@ -276,10 +276,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
-                let passive = matches!(
-                    cue_text.as_str(),
-                    "accused" | "suspected" | "convicted" | "acquitted"
-                ) && text[cue.end..].split_whitespace().next() == Some("of");
+                let passive = lexicon.charged_of.contains(&cue_text)
+                    && text[cue.end..].split_whitespace().next() == Some("of");
                 let noun = noun || passive;
 
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
@@ -857,30 +855,12 @@ fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
     start
 }
 
-/// Words that describe a source as placed to know ("familiar with the matter", "close to the
-/// talks", "who attended"): what anonymous sourcing looks like when the writer means it.
-const PLACED_TO_KNOW: &[&str] = &[
-    "familiar",
-    "close",
-    "involved",
-    "knowledge",
-    "knowledgeable",
-    "briefed",
-    "who",
-    "inside",
-    "within",
-];
-
-/// Words after a source's first word that place it ("officials in the meeting", "aides at
-/// the White House", "a person working on the campaign").
-const PLACES: &[&str] = &["in", "at", "with", "from", "on", "working", "told"];
-
-/// Whether a source phrase describes its source as placed to know; with `places`, a place
-/// after its first word counts too.
-pub fn described_as_placed(phrase: &str, places: bool) -> bool {
+/// Whether a source phrase describes its source as placed to know (the lexicon's
+/// `placed-to-know`); with `places`, one of its `places` after the first word counts too.
+pub fn described_as_placed(phrase: &str, lexicon: &Lexicon, places: bool) -> bool {
     phrase.split_whitespace().enumerate().any(|(i, w)| {
         let w = bare(w);
-        PLACED_TO_KNOW.contains(&w.as_str()) || (places && i > 0 && PLACES.contains(&w.as_str()))
+        lexicon.placed_to_know.contains(&w) || (places && i > 0 && lexicon.places.contains(&w))
     })
 }
 
@@ -979,10 +959,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     // "30 million people", "2,000 workers": a population counted, not a source.
     if phrase.split_whitespace().any(|w| {
         let b = bare(w);
-        matches!(
-            b.as_str(),
-            "million" | "millions" | "billion" | "thousand" | "thousands" | "hundreds" | "dozens"
-        ) || b.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 100)
+        lexicon.population_counts.contains(&b)
+            || b.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 100)
     }) {
         return SourceClass::Other;
     }
@@ -991,7 +969,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if matches!(
         head.as_str(),
         "people" | "person" | "someone" | "somebody" | "anyone" | "anybody" | "everyone"
-    ) && !described_as_placed(phrase, true)
+    ) && !described_as_placed(phrase, lexicon, true)
     {
         return if QUANTIFIERS.contains(&det.as_str()) {
             SourceClass::Vague
@@ -1049,7 +1027,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     );
     if lexicon.groups.contains(&head)
         || (lexicon.groups.contains(&det) && ws.len() == 1)
-        || (quantified && !role && !full_name && (ws.len() == 1 || is_people(&head)))
+        || (quantified && !role && !full_name && (ws.len() == 1 || is_people(&head, lexicon)))
     {
         return SourceClass::Vague;
     }
@@ -1074,7 +1052,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             && !QUANTIFIERS.contains(&det.as_str())
             // "official familiar with the investigation", "official who…" describe a source
             // kept anonymous, whatever article was cut from before them.
-            && !described_as_placed(phrase, false);
+            && !described_as_placed(phrase, lexicon, false);
         if (bare_title
             || matches!(
                 det.as_str(),
@@ -1198,67 +1176,12 @@ fn surname(name: &str) -> String {
 
 /// Whether a plural head noun names people ("fans", "residents", "Democrats"), so that "many
 /// fans" is a group holding a view and "many goals" or "most cars" is not.
-fn is_people(head: &str) -> bool {
-    const PEOPLE: &[&str] = &[
-        "people",
-        "men",
-        "women",
-        "children",
-        "folks",
-        "fans",
-        "staff",
-        "members",
-        "officials",
-        "voters",
-        "students",
-        "parents",
-        "residents",
-        "citizens",
-        "workers",
-        "employees",
-        "families",
-        "americans",
-        "democrats",
-        "republicans",
-        "delegates",
-        "donors",
-        "viewers",
-        "readers",
-        "listeners",
-        "users",
-        "customers",
-        "followers",
-        "believers",
-    ];
-    const NOT_PEOPLE: &[&str] = &[
-        "numbers",
-        "papers",
-        "matters",
-        "letters",
-        "orders",
-        "centers",
-        "centres",
-        "others",
-        "chapters",
-        "layers",
-        "filters",
-        "markers",
-        "answers",
-        "powers",
-        "waters",
-        "towers",
-        "events",
-        "comments",
-        "elements",
-        "moments",
-        "documents",
-        "arguments",
-        "segments",
-    ];
+fn is_people(head: &str, lexicon: &Lexicon) -> bool {
     let head = head.to_lowercase();
-    PEOPLE.contains(&head.as_str())
-        || (!NOT_PEOPLE.contains(&head.as_str())
-            && ["ers", "ors", "ists", "ians", "ents", "ants", "ics"]
+    lexicon.people.contains(&head)
+        || (!lexicon.not_people.contains(&head)
+            && lexicon
+                .people_suffixes
                 .iter()
-                .any(|s| head.ends_with(s)))
+                .any(|s| head.ends_with(s.as_str())))
 }

@@ -147,7 +147,12 @@ impl Check for AttributionRule {
             // One person, or a source described as placed to know ("familiar with the talks",
             // "who spoke with reporters", "in the meeting"), was kept anonymous on purpose: a
             // named source nearby does not make it one of theirs.
-            let described = || one_or_placed(&a.doc.blocks[place.block].text[place.range.clone()]);
+            let described = || {
+                one_or_placed(
+                    &a.doc.blocks[place.block].text[place.range.clone()],
+                    a.lexicon(),
+                )
+            };
             if !self.absent_sources.is_empty() && !described() {
                 let sourced =
                     sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
@@ -204,11 +209,11 @@ fn key(p: &Place) -> (usize, usize, usize) {
 
 /// Whether a source phrase is one person ("a Democratic aide") or describes the source as
 /// placed to know: what anonymous sourcing looks like when the writer means it.
-fn one_or_placed(phrase: &str) -> bool {
+fn one_or_placed(phrase: &str, lexicon: &crate::attribution::Lexicon) -> bool {
     let first = phrase.split_whitespace().next().map(|w| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
     matches!(first.as_deref(), Some("a" | "an" | "one" | "another"))
-        || crate::attribution::described_as_placed(phrase, true)
+        || crate::attribution::described_as_placed(phrase, lexicon, true)
 }
