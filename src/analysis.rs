@@ -57,7 +57,7 @@ const OPINION_MARKER_BLOCKS: usize = 5;
 impl Analysis {
     /// Segments `doc` once, for all rules.
     pub fn new(doc: Document) -> Self {
-        let sentences = doc
+        let sentences: Vec<Vec<Range<usize>>> = doc
             .blocks
             .iter()
             .map(|b| sentence::split(&b.text))
@@ -77,7 +77,7 @@ impl Analysis {
             speech.push(
                 ranges
                     .iter()
-                    .filter(|(r, _)| is_speech(&doc.blocks[b].text[r.clone()]))
+                    .filter(|(r, _)| is_speech(&doc.blocks[b].text, r, &sentences[b]))
                     .map(|(r, _)| r.clone())
                     .collect(),
             );
@@ -255,7 +255,7 @@ impl Analysis {
     /// Whether the quotation at `range` of `block` is long enough to be speech: a word or
     /// three in quotation marks is a label, a title or a scare quote.
     pub fn is_speech(&self, block: usize, range: &Range<usize>) -> bool {
-        is_speech(&self.doc.blocks[block].text[range.clone()])
+        is_speech(&self.doc.blocks[block].text, range, &self.sentences[block])
     }
 
     /// The top-level quotation one of whose parts in `block` holds byte `at`, if any.
@@ -323,7 +323,20 @@ impl Analysis {
 /// A quotation the ledger attributes, and the class of its speaker.
 type Speaker = (Range<usize>, SourceClass);
 
-/// Whether quoted text is long enough to be speech: four words or more.
-fn is_speech(quoted: &str) -> bool {
-    quoted.split_whitespace().nth(3).is_some()
+/// Whether the quotation at `r` of `text` is speech: four words or more, or a sentence of
+/// its own that opens one, closed by its own comma or mark (“It’s mind-boggling,” Greenberg
+/// said): a scare quote or a title sits inside a sentence and rarely carries its punctuation.
+fn is_speech(text: &str, r: &Range<usize>, sentences: &[Range<usize>]) -> bool {
+    let quoted = &text[r.clone()];
+    if quoted.split_whitespace().nth(3).is_some() {
+        return true;
+    }
+    let closed = quoted
+        .trim_end_matches(['"', '”', '’', '\'', '»'])
+        .ends_with([',', '!', '?', '.']);
+    let i = sentences.partition_point(|s| s.end <= r.start);
+    let opens = sentences
+        .get(i)
+        .is_some_and(|s| s.start <= r.start && text[s.start..r.start].trim().is_empty());
+    closed && opens
 }

@@ -321,7 +321,7 @@ fn explain_says_whether_a_fix_is_safe() {
         head,
         [
             "framing.loaded-label",
-            "  kind substitution, severity warning, scope sentence, quotations skip",
+            "  kind substitution, severity warning, scope paragraph, quotations skip",
             "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it",
             "  defined at <bundled>/framing.toml:213",
         ],

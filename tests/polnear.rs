@@ -49,6 +49,8 @@ struct Read {
     byte_at: Vec<usize>,
     cues: Vec<std::ops::Range<usize>>,
     sources: Vec<std::ops::Range<usize>>,
+    /// The ledger's class of each source, in the same order.
+    classes: Vec<attribution::SourceClass>,
 }
 
 impl Read {
@@ -67,6 +69,11 @@ impl Read {
             sources: ledger
                 .iter()
                 .filter_map(|a| a.source.as_ref().map(orig))
+                .collect(),
+            classes: ledger
+                .iter()
+                .filter(|a| a.source.is_some())
+                .map(|a| a.class)
                 .collect(),
         }
     }
@@ -101,6 +108,18 @@ fn polnear_figures() {
         labels.insert((f[0].parse().unwrap(), f[2].to_string()), f[5].to_string());
     }
     let linter = Linter::new(None, &[]).unwrap();
+    // The anonymity set with its off-by-default rules turned on, as `enable = ["anonymity"]`
+    // in copydesk.toml would: the set's reach when a desk asks for every unnamed source.
+    let mut all_anonymity = Linter::new(None, &[]).unwrap();
+    let ids: Vec<String> = all_anonymity
+        .loaded()
+        .filter(|r| r.id.starts_with("anonymity."))
+        .map(|r| r.id.clone())
+        .collect();
+    all_anonymity.select(&ids, &[]).unwrap();
+    // The ledger's own reading: a labelled source it classes as anonymous or vague.
+    let (mut ledger_hit, mut ledger_extra, mut ledger_miss) = (0, 0, 0);
+    let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
     let (mut cues, mut cues_found, mut sources, mut sources_found) = (0, 0, 0, 0);
     let (mut unsourced, mut unsourced_found) = (0, 0);
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
@@ -114,6 +133,7 @@ fn polnear_figures() {
         let (ledger_cues, ledger_sources) = (&read.cues, &read.sources);
         let file = SourceFile::new("polnear", doc.text.clone());
         let diagnostics = linter.check(&file, Format::Plain);
+        let all_diagnostics = all_anonymity.check(&file, Format::Plain);
         for g in &doc.attributions {
             if let Some(c) = &g.cue {
                 let c = bytes(c);
@@ -153,6 +173,29 @@ fn polnear_figures() {
                         (true, false) => fneg += 1,
                         (false, false) => {}
                     }
+                    let all_flagged = all_diagnostics
+                        .iter()
+                        .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s));
+                    match (gold_unnamed, all_flagged) {
+                        (true, true) => all_tp += 1,
+                        (false, true) => all_fp += 1,
+                        (true, false) => all_fn += 1,
+                        (false, false) => {}
+                    }
+                    let ledger_unnamed = ledger_sources.iter().zip(&read.classes).any(|(l, c)| {
+                        overlaps(l, &s)
+                            && matches!(
+                                c,
+                                attribution::SourceClass::Anonymous
+                                    | attribution::SourceClass::Vague
+                            )
+                    });
+                    match (gold_unnamed, ledger_unnamed) {
+                        (true, true) => ledger_hit += 1,
+                        (false, true) => ledger_extra += 1,
+                        (true, false) => ledger_miss += 1,
+                        (false, false) => {}
+                    }
                 }
             }
         }
@@ -181,6 +224,20 @@ fn polnear_figures() {
     println!(
         "  recall on unnamed sources of speech cues: {speech_tp}/{speech_all} = {:.3}",
         ratio(speech_tp, speech_all)
+    );
+    println!(
+        "  with every anonymity rule on: precision {all_tp}/{} = {:.3}, recall {all_tp}/{} = {:.3}",
+        all_tp + all_fp,
+        ratio(all_tp, all_tp + all_fp),
+        all_tp + all_fn,
+        ratio(all_tp, all_tp + all_fn)
+    );
+    println!(
+        "ledger classes anonymous/vague vs labels: precision {ledger_hit}/{} = {:.3}, recall {ledger_hit}/{} = {:.3}",
+        ledger_hit + ledger_extra,
+        ratio(ledger_hit, ledger_hit + ledger_extra),
+        ledger_hit + ledger_miss,
+        ratio(ledger_hit, ledger_hit + ledger_miss)
     );
 }
 

@@ -237,7 +237,19 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             // Counted once a sentence, and only when a cue might be a name: a story kept on
             // one line is one sentence with thousands of cues.
             let title_case = std::cell::OnceCell::new();
+            let mut previous_end: Option<usize> = None;
             for (m, cue_text) in cues {
+                // "tax-writing", "so-called": a cue word glued to another by a hyphen is part
+                // of a compound.
+                if s_text[..m.start].ends_with('-') || s_text[m.end..].starts_with('-') {
+                    continue;
+                }
+                // A cue right after another ("said in an interview") goes on with the first
+                // one's attribution: its source is the first's, not the phrase "X said".
+                let follows = previous_end
+                    .filter(|&e| e <= m.start && s_text[e..m.start].trim().is_empty())
+                    .map(|e| sentence.start + e);
+                previous_end = Some(m.end);
                 // "elected officials, called superdelegates": after a comma, "called" names.
                 if names_a_person(s_text, m.clone(), &title_case)
                     || (cue_text == "called" && s_text[..m.start].trim_end().ends_with(','))
@@ -283,7 +295,13 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
                 let nested = a.in_quotation(&cue_place);
                 found_cue |= !nested;
-                let source = find_source(text, &near, &cue_text);
+                let previous = out[first_in_block..]
+                    .last()
+                    .filter(|p| Some(p.cue.range.end) == follows && p.cue_kind != CueKind::Other);
+                let source = match previous {
+                    Some(p) => p.source.as_ref().map(|s| s.range.clone()),
+                    None => find_source(text, &near, &cue_text),
+                };
                 let quote = quotation_in(a, b, sentence, &cue);
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
@@ -680,8 +698,15 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
             break;
         }
         start.get_or_insert(r.start);
-        let ends_clause =
-            w.ends_with([',', '.', ';', ':', '?', '!']) || w.ends_with(['’', '”', '"']);
+        // "Rep.", "J." before a capitalised word abbreviate a title or a name; they end nothing.
+        let abbreviation = w.ends_with('.')
+            && w.len() <= 5
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && after
+                .get(i + 1)
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        let ends_clause = (w.ends_with([',', '.', ';', ':', '?', '!']) && !abbreviation)
+            || w.ends_with(['’', '”', '"']);
         end = Some(r.end - w.len() + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
         if ends_clause {
             break;
@@ -908,11 +933,12 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     // A phrase that ends in a conjunction or preposition was cut from a longer one ("secretary
     // of state and"); it names nothing copydesk can class.
-    if phrase
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| matches!(bare(w).as_str(), "and" | "or" | "but" | "to" | "-" | "—"))
-    {
+    if phrase.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "and" | "or" | "but" | "to" | "of" | "-" | "—"
+        )
+    }) {
         return SourceClass::Other;
     }
     let det = bare(first);
@@ -1046,8 +1072,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if role {
         // "the senator", or a bare title standing for someone ("…, former secretary of state,
         // said"): one person the story has in mind.
-        let bare_title = ws.len() > 1
-            && first.chars().next().is_some_and(char::is_lowercase)
+        let bare_title = !first.chars().next().is_some_and(char::is_uppercase)
             && !DETERMINERS.contains(&det.as_str())
             && !QUANTIFIERS.contains(&det.as_str())
             // "official familiar with the investigation", "official who…" describe a source
@@ -1059,6 +1084,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 "the" | "this" | "that" | "his" | "her" | "their" | "its"
             ))
             && !head.ends_with('s')
+            && !matches!(
+                head.as_str(),
+                "people" | "staff" | "personnel" | "men" | "women"
+            )
         {
             return SourceClass::Reference;
         }
