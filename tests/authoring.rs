@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 30;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 141;
+const BUNDLED_EXAMPLES: usize = 144;
 /// How many bundled rules are off by default; `rules` says so under its table.
 const BUNDLED_OFF: usize = 6;
 
@@ -995,7 +995,7 @@ error: could not load config: 1 problem found
 /// One finding from each bundled set.
 const EVERY_SET: &str = "A source said the deal was off.
 The minister reportedly met the envoy in secret.
-It was an unprecedented deal.
+It was a historic deal.
 Whether the deal holds remains to be seen.
 ";
 
@@ -1008,7 +1008,7 @@ fn every_set_fixture_has_one_finding_per_set() {
         bare_source("story.md:1:1"),
         "story.md:2:14: warning[attribution.unattributed-claim] claim with no source: “reportedly”\n"
             .to_string(),
-        "story.md:3:11: warning[superlatives.hype] hype: “unprecedented”\n".to_string(),
+        "story.md:3:10: warning[superlatives.hype] hype: “historic”\n".to_string(),
         cliche("story.md:4:24"),
     ]
     .concat();

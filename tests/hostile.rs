@@ -83,7 +83,7 @@ fn unbalanced_and_nested_quotation_marks() {
         1,
         "story.txt:3:7: warning[anonymity.bare-source] “Sources said”: a source with no \
          description of who they are\n\
-         story.txt:3:32: info[superlatives.hype] hype: “unprecedented”\n\
+         story.txt:3:32: info[superlatives.superlative-claim] superlative claim with no figure: “unprecedented”\n\
          story.txt:5:1: info[attribution.quotation-no-speaker] quotation with no speaker\n",
         "",
     );

@@ -119,7 +119,7 @@ fn polnear_figures() {
     all_anonymity.select(&ids, &[]).unwrap();
     // The ledger's own reading: a labelled source it classes as anonymous or vague.
     let (mut ledger_hit, mut ledger_extra, mut ledger_miss) = (0, 0, 0);
-    let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
+    let (mut every_hit, mut every_extra, mut every_miss) = (0, 0, 0);
     let (mut cues, mut cues_found, mut sources, mut sources_found) = (0, 0, 0, 0);
     let (mut unsourced, mut unsourced_found) = (0, 0);
     let (mut tp, mut fp, mut fneg) = (0, 0, 0);
@@ -177,9 +177,9 @@ fn polnear_figures() {
                         .iter()
                         .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s));
                     match (gold_unnamed, all_flagged) {
-                        (true, true) => all_tp += 1,
-                        (false, true) => all_fp += 1,
-                        (true, false) => all_fn += 1,
+                        (true, true) => every_hit += 1,
+                        (false, true) => every_extra += 1,
+                        (true, false) => every_miss += 1,
                         (false, false) => {}
                     }
                     let ledger_unnamed = ledger_sources.iter().zip(&read.classes).any(|(l, c)| {
@@ -226,11 +226,11 @@ fn polnear_figures() {
         ratio(speech_tp, speech_all)
     );
     println!(
-        "  with every anonymity rule on: precision {all_tp}/{} = {:.3}, recall {all_tp}/{} = {:.3}",
-        all_tp + all_fp,
-        ratio(all_tp, all_tp + all_fp),
-        all_tp + all_fn,
-        ratio(all_tp, all_tp + all_fn)
+        "  with every anonymity rule on: precision {every_hit}/{} = {:.3}, recall {every_hit}/{} = {:.3}",
+        every_hit + every_extra,
+        ratio(every_hit, every_hit + every_extra),
+        every_hit + every_miss,
+        ratio(every_hit, every_hit + every_miss)
     );
     println!(
         "ledger classes anonymous/vague vs labels: precision {ledger_hit}/{} = {:.3}, recall {ledger_hit}/{} = {:.3}",

@@ -228,9 +228,12 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                         .any(|_| true)
                 })
                 .map(|m| (m.start()..m.start() + 1, ":".to_string()));
+            // A line in capitals ("PLEDGED DELEGATES.") is a label, not a sentence with a verb.
+            let shouting = !s_text.chars().any(char::is_lowercase);
             let cues: Vec<(Range<usize>, String)> = lexicon
                 .cues
                 .find_iter(s_text)
+                .filter(|_| !shouting)
                 .map(|m| (m.range(), m.as_str().to_lowercase()))
                 .chain(colons)
                 .collect();
