@@ -1004,3 +1004,26 @@ fn a_name_that_is_a_cue_word_is_not_a_cue() {
     let found = cues_and_sources(&sb, "Trump Says Clinton Is Unfit To Serve In Office.\n");
     assert!(found.iter().any(|(cue, _)| cue == "Says"), "{found:?}");
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_group_in_its_paragraph_is_theirs() {
+    let sb = Sandbox::new("ledger-they");
+    let story = "Mayor Ann Lee said the vote was close.\n\n\
+                 Some Democrats said they feared a loss. “We are worried,” they said.\n\n\
+                 “It will pass,” they said.\n";
+    sb.write("story.txt", story);
+    let run = sb.run(&["sources", "story.txt"]);
+    assert_run(
+        &run,
+        0,
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST
+Mayor Ann Lee                            named           1      1  1:1
+    also as: they
+Some Democrats                           vague           1      2  3:1
+    also as: they
+
+sources: 1 named, 0 anonymous, 1 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source
+",
+        "",
+    );
+}

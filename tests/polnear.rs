@@ -49,7 +49,7 @@ struct Read {
     byte_at: Vec<usize>,
     cues: Vec<std::ops::Range<usize>>,
     sources: Vec<std::ops::Range<usize>>,
-    /// The ledger's class of each source, in the same order.
+    /// The ledger's class of each source, references followed, in the same order.
     classes: Vec<attribution::SourceClass>,
 }
 
@@ -70,10 +70,12 @@ impl Read {
                 .iter()
                 .filter_map(|a| a.source.as_ref().map(orig))
                 .collect(),
+            // A reference counts as the source it refers to ("they say" after "friends of
+            // Mr. Clinton's").
             classes: ledger
                 .iter()
                 .filter(|a| a.source.is_some())
-                .map(|a| a.class)
+                .map(|a| a.resolves_to.map_or(a.class, |n| ledger[n].class))
                 .collect(),
         }
     }

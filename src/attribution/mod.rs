@@ -1113,13 +1113,69 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
 /// Points each reference at the nearest earlier named source.
 fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     let mut last_named: Option<usize> = None;
+    // The last unnamed group ("friends of Mr. Clinton's") and unnamed person ("a partner at
+    // the firm") who said, thought or judged something: "they say", "he said" after them in
+    // the same paragraph, with nobody named in between, are theirs.
+    let mut last_group: Option<usize> = None;
+    let mut last_person: Option<usize> = None;
     for i in 0..out.len() {
+        let sourcing = out[i].cue_kind != CueKind::Other && !out[i].nested;
         match out[i].class {
             // Only what a source said, thought or judged makes it an antecedent.
-            SourceClass::Named if out[i].cue_kind == CueKind::Other || out[i].nested => {}
+            SourceClass::Named if !sourcing => {}
             SourceClass::Named => last_named = Some(i),
+            SourceClass::Anonymous | SourceClass::Vague if sourcing => {
+                // The head: the last word before a comma or a tail ("players for not raising
+                // rates", "friends of Mr. Clinton's", "officials who spoke").
+                let head = out[i].source.as_ref().map(|p| {
+                    let phrase = a.doc.blocks[p.block].text[p.range.clone()]
+                        .split([',', '('])
+                        .next()
+                        .unwrap_or_default();
+                    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
+                    let tail = words
+                        .iter()
+                        .skip(1)
+                        .position(|w| {
+                            matches!(
+                                w.as_str(),
+                                "for" | "of" | "who" | "in" | "at" | "with" | "from" | "that"
+                            )
+                        })
+                        .map_or(words.len(), |t| t + 1);
+                    words[..tail].last().cloned().unwrap_or_default()
+                });
+                // "some have argued", "many fear": a quantifier alone is a group too.
+                let plural = head.as_deref().is_some_and(|h| {
+                    h.ends_with('s')
+                        || QUANTIFIERS.contains(&h)
+                        || matches!(h, "people" | "staff" | "all" | "both")
+                });
+                if plural {
+                    last_group = Some(i);
+                } else {
+                    last_person = Some(i);
+                }
+            }
             SourceClass::Reference => {
-                if let Some(n) = last_named {
+                let pronoun = out[i]
+                    .source
+                    .as_ref()
+                    .map(|p| bare(&a.doc.blocks[p.block].text[p.range.clone()]));
+                let unnamed = match pronoun.as_deref() {
+                    Some("they" | "them") => last_group,
+                    Some("he" | "she" | "him" | "her") => last_person,
+                    _ => None,
+                }
+                // Nearer than any named source, and in the same paragraph: across a paragraph
+                // break a story turns back to its named voices ("Rutte's comments also
+                // touched on …, he said").
+                .filter(|&u| {
+                    last_named.is_none_or(|n| u > n) && out[i].cue.block == out[u].cue.block
+                });
+                if let Some(u) = unnamed {
+                    out[i].resolves_to = Some(u);
+                } else if let Some(n) = last_named {
                     out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
                 } else {
                     // A description nobody was named before: "the spokesman" is anonymous,
