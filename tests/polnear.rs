@@ -86,6 +86,38 @@ impl Read {
     }
 }
 
+/// Diagnostics (or classes) against the labels: found and unnamed, found and not, missed.
+#[derive(Default)]
+struct Tally {
+    hit: usize,
+    extra: usize,
+    miss: usize,
+}
+
+impl Tally {
+    fn add(&mut self, gold_unnamed: bool, found: bool) {
+        match (gold_unnamed, found) {
+            (true, true) => self.hit += 1,
+            (false, true) => self.extra += 1,
+            (true, false) => self.miss += 1,
+            (false, false) => {}
+        }
+    }
+
+    fn line(&self) -> String {
+        let Self { hit, extra, miss } = *self;
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        format!(
+            "precision {hit}/{} = {:.3}, recall {hit}/{} = {:.3}",
+            hit + extra,
+            ratio(hit, hit + extra),
+            hit + miss,
+            ratio(hit, hit + miss)
+        )
+    }
+}
+
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -120,11 +152,11 @@ fn polnear_figures() {
         .collect();
     all_anonymity.select(&ids, &[]).unwrap();
     // The ledger's own reading: a labelled source it classes as anonymous or vague.
-    let (mut ledger_hit, mut ledger_extra, mut ledger_miss) = (0, 0, 0);
-    let (mut every_hit, mut every_extra, mut every_miss) = (0, 0, 0);
+    let mut ledger = Tally::default();
+    let mut every = Tally::default();
     let (mut cues, mut cues_found, mut sources, mut sources_found) = (0, 0, 0, 0);
     let (mut unsourced, mut unsourced_found) = (0, 0);
-    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    let mut anonymity = Tally::default();
     // The same recall over unnamed sources of speech ("said", "told", "according to"): what
     // the anonymity rules are about, as opposed to groups holding a view ("voters view").
     let (mut speech_tp, mut speech_all) = (0, 0);
@@ -169,21 +201,13 @@ fn polnear_figures() {
                         speech_all += 1;
                         speech_tp += usize::from(flagged);
                     }
-                    match (gold_unnamed, flagged) {
-                        (true, true) => tp += 1,
-                        (false, true) => fp += 1,
-                        (true, false) => fneg += 1,
-                        (false, false) => {}
-                    }
-                    let all_flagged = all_diagnostics
-                        .iter()
-                        .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s));
-                    match (gold_unnamed, all_flagged) {
-                        (true, true) => every_hit += 1,
-                        (false, true) => every_extra += 1,
-                        (true, false) => every_miss += 1,
-                        (false, false) => {}
-                    }
+                    anonymity.add(gold_unnamed, flagged);
+                    every.add(
+                        gold_unnamed,
+                        all_diagnostics
+                            .iter()
+                            .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s)),
+                    );
                     let ledger_unnamed = ledger_sources.iter().zip(&read.classes).any(|(l, c)| {
                         overlaps(l, &s)
                             && matches!(
@@ -192,12 +216,7 @@ fn polnear_figures() {
                                     | attribution::SourceClass::Vague
                             )
                     });
-                    match (gold_unnamed, ledger_unnamed) {
-                        (true, true) => ledger_hit += 1,
-                        (false, true) => ledger_extra += 1,
-                        (true, false) => ledger_miss += 1,
-                        (false, false) => {}
-                    }
+                    ledger.add(gold_unnamed, ledger_unnamed);
                 }
             }
         }
@@ -216,30 +235,15 @@ fn polnear_figures() {
         "has_source:false flagged:   {unsourced_found}/{unsourced} = {:.3}",
         ratio(unsourced_found, unsourced)
     );
-    println!(
-        "anonymity vs labelled sources: precision {tp}/{} = {:.3}, recall {tp}/{} = {:.3}",
-        tp + fp,
-        ratio(tp, tp + fp),
-        tp + fneg,
-        ratio(tp, tp + fneg)
-    );
+    println!("anonymity vs labelled sources: {}", anonymity.line());
     println!(
         "  recall on unnamed sources of speech cues: {speech_tp}/{speech_all} = {:.3}",
         ratio(speech_tp, speech_all)
     );
+    println!("  with every anonymity rule on: {}", every.line());
     println!(
-        "  with every anonymity rule on: precision {every_hit}/{} = {:.3}, recall {every_hit}/{} = {:.3}",
-        every_hit + every_extra,
-        ratio(every_hit, every_hit + every_extra),
-        every_hit + every_miss,
-        ratio(every_hit, every_hit + every_miss)
-    );
-    println!(
-        "ledger classes anonymous/vague vs labels: precision {ledger_hit}/{} = {:.3}, recall {ledger_hit}/{} = {:.3}",
-        ledger_hit + ledger_extra,
-        ratio(ledger_hit, ledger_hit + ledger_extra),
-        ledger_hit + ledger_miss,
-        ratio(ledger_hit, ledger_hit + ledger_miss)
+        "ledger classes anonymous/vague vs labels: {}",
+        ledger.line()
     );
 }
 

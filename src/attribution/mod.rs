@@ -892,11 +892,11 @@ pub fn described_as_placed(phrase: &str, lexicon: &Lexicon, places: bool) -> boo
     })
 }
 
-/// Classes a source phrase.
-pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
+/// The words of a source phrase up to its head noun: before a comma, a parenthesis, or a tail
+/// ("officials of the ministry", "people familiar with the talks", "aides who spoke").
+fn head_words(phrase: &str) -> Vec<&str> {
     let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
     let mut ws: Vec<&str> = head_part.split_whitespace().collect();
-    // The head noun comes before "of", "for", "who", "familiar with" and the like.
     if let Some(cut) = ws.iter().position(|w| {
         matches!(
             bare(w).as_str(),
@@ -921,6 +921,14 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             ws.truncate(cut);
         }
     }
+    ws
+}
+
+/// Classes a source phrase.
+pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
+    let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
+    // The head noun comes before "of", "for", "who", "familiar with" and the like.
+    let ws = head_words(phrase);
     let Some(first) = ws.first() else {
         return SourceClass::Other;
     };
@@ -1125,25 +1133,13 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
             SourceClass::Named if !sourcing => {}
             SourceClass::Named => last_named = Some(i),
             SourceClass::Anonymous | SourceClass::Vague if sourcing => {
-                // The head: the last word before a comma or a tail ("players for not raising
-                // rates", "friends of Mr. Clinton's", "officials who spoke").
+                // The head: "players for not raising rates", "friends of Mr. Clinton's".
                 let head = out[i].source.as_ref().map(|p| {
-                    let phrase = a.doc.blocks[p.block].text[p.range.clone()]
-                        .split([',', '('])
-                        .next()
-                        .unwrap_or_default();
-                    let words: Vec<String> = phrase.split_whitespace().map(bare).collect();
-                    let tail = words
-                        .iter()
-                        .skip(1)
-                        .position(|w| {
-                            matches!(
-                                w.as_str(),
-                                "for" | "of" | "who" | "in" | "at" | "with" | "from" | "that"
-                            )
-                        })
-                        .map_or(words.len(), |t| t + 1);
-                    words[..tail].last().cloned().unwrap_or_default()
+                    let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
+                    head_words(phrase)
+                        .last()
+                        .map(|w| bare(w))
+                        .unwrap_or_default()
                 });
                 // "some have argued", "many fear": a quantifier alone is a group too.
                 let plural = head.as_deref().is_some_and(|h| {

@@ -139,11 +139,6 @@ impl Check for AttributionRule {
             {
                 continue;
             }
-            let unit = self.absent_in.unwrap_or(Scope::Sentence).unit(a, &at.cue);
-            let next = match &unit {
-                Some(u) if self.absent_next > 0 => next_paragraphs(a, u.block, self.absent_next),
-                _ => Vec::new(),
-            };
             // One person, or a source described as placed to know ("familiar with the talks",
             // "who spoke with reporters", "in the meeting"), was kept anonymous on purpose: a
             // named source nearby does not make it one of theirs.
@@ -156,6 +151,13 @@ impl Check for AttributionRule {
             if !self.absent_sources.is_empty() && !described() {
                 let sourced =
                     sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
+                let unit = self.absent_in.unwrap_or(Scope::Sentence).unit(a, &at.cue);
+                let next = match &unit {
+                    Some(u) if self.absent_next > 0 => {
+                        next_paragraphs(a, u.block, self.absent_next)
+                    }
+                    _ => Vec::new(),
+                };
                 if sourced.in_unit_outside(unit.as_ref(), at.content.as_ref())
                     || next.iter().any(|p| sourced.quoted_in(p))
                 {
