@@ -40,6 +40,16 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         if followed_by_space && c == '.' && !ends_sentence(text, at, &text[end..]) {
             continue;
         }
+        // "“Are they?” said Tufekci", "“Why?” he asked": a question or exclamation that a
+        // lower-case word goes on from is quoted inside its sentence.
+        if matches!(c, '?' | '!')
+            && text[end..]
+                .chars()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(char::is_lowercase)
+        {
+            continue;
+        }
         if followed_by_space {
             push_trimmed(&mut out, text, start..end);
             start = end;
@@ -119,6 +129,19 @@ mod tests {
                 "‘Not for show,’ Rutte emphasized.",
                 "‘They are strong.’",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_question_goes_on_into_its_attribution() {
+        assert_eq!(
+            texts("“Are they?” said Tufekci. “Why?” he asked. Was it? Yes."),
+            [
+                "“Are they?” said Tufekci.",
+                "“Why?” he asked.",
+                "Was it?",
+                "Yes."
             ]
         );
     }

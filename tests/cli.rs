@@ -1027,3 +1027,84 @@ sources: 1 named, 0 anonymous, 1 vague, 0 document, 0 other; 0 quotation(s) or c
         "",
     );
 }
+
+#[test]
+fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
+    let sb = Sandbox::new("ledger-orders");
+    let cases = [
+        // A cue of several words never starts a name.
+        (
+            "According to Trump, the plan will pass.",
+            "According to",
+            "Trump",
+        ),
+        // A party and state, and a day, between a name and its cue.
+        (
+            "Sen. Elizabeth Warren (D-Mass.) on Tuesday said the bill was weak.",
+            "said",
+            "Elizabeth Warren",
+        ),
+        (
+            "Gowdy earlier Thursday said the panel had met.",
+            "said",
+            "Gowdy",
+        ),
+        // A second verb of the sentence's subject.
+        (
+            "McConnell embraced the nominee after the vote and said he was pleased.",
+            "said",
+            "McConnell",
+        ),
+        // An opening adverbial with a city and its state, then a participle.
+        (
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him weak.",
+            "calling",
+            "Trump",
+        ),
+        // A subject after "the", up to its verb.
+        (
+            "Instead, the Vermont senator is sticking to his message, hoping to avoid a misstep.",
+            "hoping",
+            "the Vermont senator",
+        ),
+        // A means of speaking after "by" is not an agent.
+        (
+            "The mayor said by telephone that the port would reopen.",
+            "said",
+            "The mayor",
+        ),
+        // A quoted question goes on into its attribution.
+        (
+            "“Are they looking at every post?” said Zeynep Tufekci, a professor.",
+            "said",
+            "Zeynep Tufekci",
+        ),
+        // An opening quotation mark misused to close.
+        (
+            "“It could cause problems for her here,“ said Jim Clyburn, a congressman.",
+            "said",
+            "Jim Clyburn",
+        ),
+    ];
+    for (story, cue, source) in cases {
+        let found = cues_and_sources(&sb, &format!("{story}\n"));
+        let got = found.iter().find(|(c, _)| c == cue);
+        assert_eq!(
+            got.and_then(|(_, s)| s.as_deref()),
+            Some(source),
+            "{story}: {found:?}"
+        );
+    }
+    // The verbs of a relative clause are not the subject's: "a person who attended and
+    // described" is the source of "described", not the sentence's subject.
+    let found = cues_and_sources(
+        &sb,
+        "Mrs. Clinton spoke at length, according to a person who attended and described her remarks.\n",
+    );
+    let described = found.iter().find(|(c, _)| c == "described");
+    assert_ne!(
+        described.and_then(|(_, s)| s.as_deref()),
+        Some("Mrs. Clinton"),
+        "{found:?}"
+    );
+}

@@ -96,6 +96,7 @@ const SKIPPABLE: &[&str] = &[
     "had",
     "also",
     "later",
+    "earlier",
     "then",
     "previously",
     "recently",
@@ -605,7 +606,8 @@ fn names_a_person(
     title_case: &std::cell::OnceCell<bool>,
 ) -> bool {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if !capital(&sentence[cue.clone()]) {
+    // "According to Trump": a cue of several words is never a first name.
+    if !capital(&sentence[cue.clone()]) || sentence[cue.clone()].contains(' ') {
         return false;
     }
     if !sentence[cue.end..]
@@ -637,7 +639,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
         return phrase_after(text, &after_cue);
     }
     // ‘…,’ said a European defense official / …, said Maria Lopez
-    let inverted = before_trim.ends_with(['’', '”', '"', '\''])
+    let inverted = closes_quote(before_trim)
         || (before_trim.ends_with(',')
             && after_cue.first().is_some_and(|(_, w)| {
                 let w0 = bare(w);
@@ -652,7 +654,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
     let after_quote = before_trim
         .rfind(['”', '"'])
         .map_or(before_trim, |i| &before_trim[i..]);
-    let appositive = !before_trim.ends_with(['’', '”', '"', '\''])
+    let appositive = !closes_quote(before_trim)
         && after_quote.matches(',').count() >= 2
         && phrase_before(text, near.before.clone()).is_some_and(|r| {
             text[r]
@@ -666,7 +668,18 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"));
-    if participle && before_trim.ends_with(',') {
+    // "McConnell embraced the mogul and said": a second verb of the sentence's subject.
+    let coordinated = before_trim
+        .split_whitespace()
+        .rev()
+        .map(bare)
+        .find(|w| !SKIPPABLE.contains(&w.as_str()))
+        .is_some_and(|w| matches!(w.as_str(), "and" | "but"))
+        // Not the verbs of a relative clause: "a person who attended and described".
+        && !before_trim
+            .split_whitespace()
+            .any(|w| matches!(bare(w).as_str(), "who" | "whom" | "which" | "whose"));
+    if (participle && before_trim.ends_with(',')) || coordinated {
         return subject(text, &near.opening);
     }
     // "…,” Jim Bennett, 57, told a voter": who is told is not who speaks.
@@ -676,8 +689,13 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
             return Some(r);
         }
     }
-    // "criticized by some of his rivals": a passive cue's source follows "by".
-    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by") {
+    // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
+    // telephone" names a means, not an agent).
+    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
+        && after_cue
+            .get(1)
+            .is_none_or(|(_, w)| !MEANS.contains(&bare(w).as_str()))
+    {
         return phrase_after(text, &after_cue[1..]);
     }
     phrase_before(text, near.before.clone()).or_else(|| subject(text, &near.opening))
@@ -721,14 +739,67 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         .filter(|r| !text[r.clone()].trim().is_empty())
 }
 
-/// The sentence's opening noun phrase: capitalised words with their titles.
+/// The sentence's opening noun phrase: capitalised words with their titles, or a short
+/// phrase after "the" up to its verb ("the Vermont senator is").
 fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     let mut ws = words(text, sentence.clone());
-    // Past an opening adverbial: "Hours later, Trump …", "In a statement, the senator …".
-    if let Some(comma) = ws.iter().take(6).position(|(_, w)| w.ends_with(',')) {
+    // "But Trump …"
+    if ws
+        .first()
+        .is_some_and(|(_, w)| matches!(bare(w).as_str(), "but" | "and" | "so" | "yet"))
+        && !ws[0].1.ends_with(',')
+    {
+        ws.remove(0);
+    }
+    // Past an opening adverbial: "Hours later, Trump …", "In a statement, the senator …",
+    // and a longer one that opens with a preposition or a participle ("Speaking at a town
+    // hall in Salem, New Hampshire, Trump …").
+    let long_opening = ws.first().is_some_and(|(_, w)| {
+        let b = bare(w);
+        OPENERS.contains(&b.as_str()) || (b.ends_with("ing") && b.len() > 5)
+    });
+    let reach = if long_opening { 16 } else { 6 };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "Brian Fallon, a spokesman for Mrs. Clinton, called": a name before the comma is the
+    // subject, not an adverbial.
+    let named = |opening: &[(Range<usize>, &str)]| match opening {
+        [(_, w)] => capital(w) && !ADVERBS.contains(&bare(w).as_str()) && !bare(w).ends_with("ly"),
+        [(_, first), ..] => {
+            !long_opening
+                && opening.iter().all(|(_, w)| capital(w))
+                && !WHEN.contains(&bare(first).as_str())
+        }
+        [] => false,
+    };
+    if let Some(comma) = ws
+        .iter()
+        .take(reach)
+        .position(|(_, w)| w.ends_with(','))
+        .filter(|&c| !named(&ws[..=c]))
+    {
         if comma + 1 < ws.len() {
             ws.drain(..=comma);
         }
+        // The state after a city ("Salem, New Hampshire, Trump").
+        if let Some(state) = ws.iter().take(2).position(|(_, w)| w.ends_with(',')) {
+            if ws[..=state].iter().all(|(_, w)| capital(w))
+                && ws.get(state + 1).is_some_and(|(_, w)| capital(w))
+            {
+                ws.drain(..=state);
+            }
+        }
+    }
+    if ws
+        .first()
+        .is_some_and(|(_, w)| matches!(*w, "the" | "a" | "an"))
+    {
+        return described_subject(text, &ws);
+    }
+    if ws
+        .first()
+        .is_some_and(|(_, w)| OPENERS.contains(&bare(w).as_str()))
+    {
+        return None;
     }
     let mut end = None;
     for (i, (r, w)) in ws.iter().enumerate() {
@@ -749,6 +820,115 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     Some(ws.first()?.0.start..end?)
 }
 
+/// A subject after a lower-case article, up to the verb it ends at: "the Vermont senator is
+/// sticking", "the environment minister, to establish". None if no verb comes soon.
+fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<usize>> {
+    let mut end = None;
+    for (i, (r, w)) in ws.iter().enumerate().take(7).skip(1) {
+        let b = bare(w);
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let verb = lower
+            && (SKIPPABLE.contains(&b.as_str())
+                || BOUNDARY.contains(&b.as_str())
+                || (b.ends_with("ed")
+                    && ws
+                        .get(i + 1)
+                        .is_none_or(|(_, n)| VERB_FOLLOWERS.contains(&bare(n).as_str()))));
+        if verb {
+            break;
+        }
+        end = Some(r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+        if w.ends_with([',', ';', ':']) {
+            return Some(ws.first()?.0.start..end?);
+        }
+        if i == 6 {
+            return None;
+        }
+    }
+    let r = ws.first()?.0.start..end?;
+    (!text[r.clone()].trim().is_empty()).then_some(r)
+}
+
+/// Adverbs that open a sentence with a comma ("Meanwhile, the senator …").
+const ADVERBS: &[&str] = &[
+    "meanwhile",
+    "instead",
+    "however",
+    "still",
+    "yet",
+    "today",
+    "yesterday",
+    "now",
+    "later",
+    "earlier",
+    "separately",
+    "also",
+    "thus",
+    "indeed",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "overall",
+    "again",
+    "first",
+    "second",
+    "finally",
+    "then",
+    "so",
+    "but",
+    "and",
+    "well",
+    "yes",
+    "no",
+    "here",
+    "there",
+    "last",
+    "next",
+    "afterward",
+    "afterwards",
+    "tonight",
+    "initially",
+    "ultimately",
+    "similarly",
+    "likewise",
+    "otherwise",
+    "regardless",
+    "besides",
+    "hence",
+    "therefore",
+    "accordingly",
+    "consequently",
+    "specifically",
+];
+
+/// Words that open an adverbial before a sentence's subject ("At the convention, …").
+const OPENERS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "for",
+    "after",
+    "before",
+    "during",
+    "with",
+    "without",
+    "from",
+    "by",
+    "since",
+    "until",
+    "as",
+    "amid",
+    "despite",
+    "following",
+    "under",
+    "over",
+    "through",
+    "while",
+    "when",
+    "asked",
+];
+
 /// The noun phrase right before a cue, skipping auxiliaries and appositives.
 fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let mut ws = words(text, range);
@@ -762,10 +942,7 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         return Some(r.start + lead..r.start + lead + bare(w).len());
     }
     // Right after a quotation, with no phrase between: the source is not before the cue.
-    if ws
-        .last()
-        .is_some_and(|(_, w)| w.ends_with(['’', '”', '"', '\'']))
-    {
+    if ws.last().is_some_and(|(_, w)| closes_quote(w)) {
         return None;
     }
     // A source phrase does not reach back into a quotation: "“…, but we are friends,” Jim
@@ -781,11 +958,40 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
                 && b.ends_with("ly")
                 && w.chars().next().is_some_and(char::is_lowercase))
     };
-    while ws
-        .last()
-        .is_some_and(|(_, w)| skippable(w) && !w.ends_with(','))
-    {
-        ws.pop();
+    // And what a name carries or a cue's time: "Sen. Warren (D-Mass.) on Tuesday evening said".
+    while let Some((_, w)) = ws.last().filter(|(_, w)| !w.ends_with(',')) {
+        let b = bare(w);
+        let before = ws.len().checked_sub(2).map(|i| bare(ws[i].1));
+        if skippable(w) || WHEN.contains(&b.as_str()) {
+            ws.pop();
+        } else if matches!(
+            b.as_str(),
+            "morning" | "afternoon" | "evening" | "night" | "week"
+        ) && before
+            .as_deref()
+            .is_some_and(|p| matches!(p, "this" | "last") || WHEN.contains(&p))
+        {
+            ws.pop();
+            if before
+                .as_deref()
+                .is_some_and(|p| matches!(p, "this" | "last"))
+            {
+                ws.pop();
+            }
+        } else if let Some(open) = w
+            .ends_with(')')
+            .then(|| {
+                ws.iter()
+                    .rev()
+                    .take(4)
+                    .position(|(_, w)| w.starts_with('('))
+            })
+            .flatten()
+        {
+            ws.truncate(ws.len() - 1 - open);
+        } else {
+            break;
+        }
     }
     // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
     if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
@@ -842,6 +1048,43 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
                 .len());
     (start < end).then_some(start..end)
 }
+
+/// Days a cue's time names ("Trump on Tuesday said"), skipped between a source and its cue.
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Whether a word ends a quotation: a closing mark, or an opening one misused after the
+/// quotation's last punctuation ("…for her here,“ said").
+fn closes_quote(w: &str) -> bool {
+    w.ends_with(['’', '”', '"', '\''])
+        || w.strip_suffix('“')
+            .is_some_and(|w| w.ends_with([',', '.', '?', '!']))
+}
+
+/// How something is said, after "by": "said by telephone" has no agent after "by".
+const MEANS: &[&str] = &[
+    "telephone",
+    "phone",
+    "email",
+    "e-mail",
+    "text",
+    "video",
+    "videoconference",
+    "letter",
+    "satellite",
+    "mail",
+    "fax",
+];
 
 /// Words after which a lower-case "-ed" word is a verb, not an adjective ("tripped up Rubio",
 /// not "registered voters").
