@@ -1095,6 +1095,17 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
             "{story}: {found:?}"
         );
     }
+    // A line opened by a name and a colon gives that name's words; a label is no speaker.
+    let found = cues_and_sources(&sb, "John McCain: Populist anger is real\n");
+    assert_eq!(found[0], (":".to_string(), Some("John McCain".to_string())));
+    for label in [
+        "UPDATE: The port reopened at noon.",
+        "Just Leaked: The memo is out.",
+        "Port strike\n\nVoter participation: Sanders wants open primaries.",
+    ] {
+        let found = cues_and_sources(&sb, &format!("{label}\n"));
+        assert!(!found.iter().any(|(c, _)| c == ":"), "{label}: {found:?}");
+    }
     // The verbs of a relative clause are not the subject's: "a person who attended and
     // described" is the source of "described", not the sentence's subject.
     let found = cues_and_sources(

@@ -92,6 +92,7 @@ struct RawSources {
     people_suffixes: Vec<String>,
     population_counts: Vec<String>,
     charged_of: Vec<String>,
+    line_labels: Vec<String>,
 }
 
 /// The compiled lexicon.
@@ -130,6 +131,9 @@ pub struct Lexicon {
     pub population_counts: Vec<String>,
     /// Cues that, before "of", charge someone rather than report a source ("accused").
     pub charged_of: Vec<String>,
+    /// Labels that open a line before a colon without naming a speaker ("UPDATE", "Editor's
+    /// note"), lower-cased.
+    pub line_labels: Vec<String>,
     /// Words of the writer speaking in the first person ("I", "my", "we"), as written; a
     /// lower-case one also matches capitalised.
     pub first_person: Vec<String>,
@@ -172,6 +176,7 @@ impl Lexicon {
             raw.sources.people_suffixes.extend(s.people_suffixes);
             raw.sources.population_counts.extend(s.population_counts);
             raw.sources.charged_of.extend(s.charged_of);
+            raw.sources.line_labels.extend(s.line_labels);
             raw.voice.first_person.extend(add.voice.first_person);
             if add.voice.first_person_min.is_some() {
                 raw.voice.first_person_min = add.voice.first_person_min;
@@ -224,6 +229,7 @@ impl Lexicon {
             people_suffixes: lower(raw.sources.people_suffixes),
             population_counts: lower(raw.sources.population_counts),
             charged_of: lower(raw.sources.charged_of),
+            line_labels: lower(raw.sources.line_labels),
             first_person: raw.voice.first_person,
             first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
             opinion_markers: lower(raw.voice.markers),

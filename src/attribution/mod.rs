@@ -215,6 +215,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             let mut found_cue = false;
             // Reporting cues, and a colon that introduces a quotation ("Trump said: “…”").
             // A colon right after a reporting cue ("The mayor said: …") adds nothing.
+            let mut seen_colon = std::collections::HashSet::new();
             let colons = COLON_QUOTE
                 .find_iter(s_text)
                 .filter(|m| {
@@ -228,7 +229,15 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                         )
                         .any(|_| true)
                 })
-                .map(|m| (m.start()..m.start() + 1, ":".to_string()));
+                .map(|m| (m.start()..m.start() + 1, ":".to_string()))
+                // "John McCain: Populist anger is real": a line opened by a name and a colon.
+                .chain(
+                    (sentence.start == 0)
+                        .then(|| line_label_colon(s_text, lexicon))
+                        .flatten()
+                        .map(|at| (at..at + 1, ":".to_string())),
+                )
+                .filter(|(r, _)| seen_colon.insert(r.start));
             // A line in capitals ("PLEDGED DELEGATES.") is a label, not a sentence with a verb.
             let shouting = !s_text.chars().any(char::is_lowercase);
             let cues: Vec<(Range<usize>, String)> = lexicon
@@ -451,6 +460,37 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     });
     resolve(a, lexicon, &mut out);
     out
+}
+
+/// Where the colon is in a line opened by a speaker's name and a colon (“Bill Clinton:
+/// Hillary is better qualified”, “Former AG Mukasey at RNC: …”, “TAPPER: And obviously …”): a short
+/// capitalised phrase that is not one of the lexicon's `line-labels` ("UPDATE:", "Editor's
+/// note:"), with words after it. A list item's label ("Voter participation: …") is not one.
+fn line_label_colon(line: &str, lexicon: &Lexicon) -> Option<usize> {
+    let colon = line.find(": ")?;
+    let (label, said) = (line[..colon].trim(), line[colon + 1..].trim());
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '&'))
+    };
+    let lower = label.to_lowercase();
+    let fits = (1..=6).contains(&words.len())
+        && capital(words[0])
+        && words.iter().all(|w| plain(w))
+        && words
+            .iter()
+            .all(|w| capital(w) || matches!(*w, "of" | "at" | "the" | "for" | "and" | "&"))
+        // "Just Leaked:", "Breaking:" are a kicker's verb, not a name.
+        && !words
+            .last()
+            .map(|w| bare(w))
+            .is_some_and(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+        && !lexicon.line_labels.contains(&lower)
+        && !lexicon.line_labels.contains(&bare(words[0]))
+        && said.split_whitespace().nth(1).is_some();
+    fits.then_some(colon)
 }
 
 /// Whether a quotation is a transcript's line, its speaker's name in capitals before a colon
