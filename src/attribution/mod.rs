@@ -308,9 +308,15 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // A cue inside a quotation is the speaker's attribution, not the writer's.
                 let nested = a.in_quotation(&cue_place);
                 found_cue |= !nested;
-                let previous = out[first_in_block..]
-                    .last()
-                    .filter(|p| Some(p.cue.range.end) == follows && p.cue_kind != CueKind::Other);
+                // "Ash criticized Priebus and his allies in an email": a cue of the means
+                // ("in an email", "in a statement") is the sentence's earlier cue's, whatever
+                // stands between them.
+                let means = cue_text.starts_with("in ");
+                let previous = out[first_in_block..].last().filter(|p| {
+                    p.cue_kind != CueKind::Other
+                        && (Some(p.cue.range.end) == follows
+                            || (means && p.cue.range.start >= sentence.start))
+                });
                 let source = match previous {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
                     None => find_source(text, &near, &cue_text),

@@ -45,6 +45,9 @@ pub struct AttributionRule {
     pub cues: Vec<CueKind>,
     /// The content required.
     pub content: Content,
+    /// When not empty, what the attribution says, from its cue to the end of its content,
+    /// must match: "a senior aide blasted the plan", "…, accusing Ukraine of aggression".
+    pub says: Matcher,
     /// Only the story's first quotation.
     pub first_quotation: bool,
     /// When not empty, the source phrase must match.
@@ -66,7 +69,7 @@ pub struct AttributionRule {
 
 impl Check for AttributionRule {
     fn matchers(&self) -> Vec<&Matcher> {
-        vec![&self.source, &self.exceptions, &self.absent]
+        vec![&self.source, &self.exceptions, &self.absent, &self.says]
     }
 
     fn reads_ledger(&self) -> bool {
@@ -110,6 +113,9 @@ impl Check for AttributionRule {
                 Content::Any => true,
             };
             if !cue_ok || !content_ok || (self.first_quotation && first_quote != Some(i)) {
+                continue;
+            }
+            if !self.says.is_empty() && !says(a, at, &self.says) {
                 continue;
             }
             // A bare quotation shares its speaker's source: the source is reported once.
@@ -202,6 +208,21 @@ impl Check for AttributionRule {
             out.push(hit);
         }
     }
+}
+
+/// Whether what `at` says, its cue and its content (the cue alone when the content is in
+/// another paragraph), matches `m`.
+fn says(a: &Analysis, at: &crate::attribution::Attribution, m: &Matcher) -> bool {
+    let block = &a.doc.blocks[at.cue.block].text;
+    let cue = at.cue.range.clone();
+    let range = at
+        .content
+        .as_ref()
+        .filter(|c| c.block == at.cue.block)
+        .map_or(cue.clone(), |c| {
+            c.range.start.min(cue.start)..c.range.end.max(cue.end)
+        });
+    m.is_match_in(a, at.cue.block, &block[range])
 }
 
 /// A place as a set key.

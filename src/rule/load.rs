@@ -62,6 +62,8 @@ const RULE_KEYS: &[&str] = &[
     "classes",
     "cues",
     "content",
+    "content-words",
+    "content-patterns",
     "first-quotation",
     "measure",
     "max-share",
@@ -92,6 +94,8 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("classes", &["attribution", "balance"]),
     ("cues", &["attribution"]),
     ("content", &["attribution"]),
+    ("content-words", &["attribution"]),
+    ("content-patterns", &["attribution"]),
     ("first-quotation", &["attribution"]),
     ("measure", &["balance"]),
     ("max-share", &["balance"]),
@@ -144,6 +148,10 @@ struct RawRule {
     classes: Vec<Spanned<String>>,
     cues: Option<Vec<Spanned<String>>>,
     content: Option<Spanned<String>>,
+    #[serde(default)]
+    content_words: Vec<Spanned<String>>,
+    #[serde(default)]
+    content_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     first_quotation: bool,
     measure: Option<Spanned<String>>,
@@ -843,20 +851,29 @@ fn compile_rule(
                 (lists, when),
                 problems,
             );
-            match (content, source, absent) {
-                (Some(content), Some(source), Some(absent)) => Some(Box::new(AttributionRule {
-                    classes,
-                    cues,
-                    content,
-                    first_quotation: raw.first_quotation,
-                    source,
-                    exceptions,
-                    absent,
-                    absent_sources,
-                    absent_in,
-                    absent_next,
-                })
-                    as Box<dyn Check>),
+            let says = matcher(
+                &raw.content_words,
+                &raw.content_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
+            match (content, source, absent, says) {
+                (Some(content), Some(source), Some(absent), Some(says)) => {
+                    Some(Box::new(AttributionRule {
+                        classes,
+                        cues,
+                        content,
+                        says,
+                        first_quotation: raw.first_quotation,
+                        source,
+                        exceptions,
+                        absent,
+                        absent_sources,
+                        absent_in,
+                        absent_next,
+                    }) as Box<dyn Check>)
+                }
                 _ => None,
             }
         }
