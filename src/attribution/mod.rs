@@ -776,6 +776,13 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
             || w.ends_with(['’', '”', '"']);
         end = Some(r.end - w.len() + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
         if ends_clause {
+            // "said a former spokesman for the ministry, Oleg Voloshyn, who …": the name in
+            // apposition is the source's.
+            if w.ends_with(',') {
+                if let Some(name_end) = appositive_name(&after[i + 1..]) {
+                    end = Some(name_end);
+                }
+            }
             break;
         }
     }
@@ -783,6 +790,26 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
     (r.end > r.start)
         .then_some(r)
         .filter(|r| !text[r.clone()].trim().is_empty())
+}
+
+/// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
+/// a full stop ends ("Oleg Voloshyn, who …"), without its punctuation.
+fn appositive_name(ws: &[(Range<usize>, &str)]) -> Option<usize> {
+    for (i, (r, w)) in ws.iter().enumerate().take(4) {
+        let bare_w = w.trim_end_matches([',', '.']);
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || WHEN.contains(&bare(w).as_str())
+            || !bare_w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
+            return None;
+        }
+        if w.ends_with([',', '.']) {
+            return (i >= 1).then(|| r.start + bare_w.len());
+        }
+    }
+    None
 }
 
 /// The sentence's opening noun phrase: capitalised words with their titles, or a short
