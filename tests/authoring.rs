@@ -12,7 +12,7 @@ use common::{Sandbox, assert_run};
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 30;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 157;
+const BUNDLED_EXAMPLES: usize = 158;
 /// How many bundled rules are off by default; `rules` says so under its table.
 const BUNDLED_OFF: usize = 6;
 
@@ -76,7 +76,7 @@ fn rules_lists_every_bundled_rule_under_a_header() {
     assert_eq!(
         lines[lines.len() - 1 - BUNDLED_OFF],
         "anonymity.vague-group               attribution   off (info)     sentence   \
-         <bundled>/anonymity.toml:191",
+         <bundled>/anonymity.toml:194",
         "{run:#?}"
     );
     // The header, a line a rule, and the count.
@@ -182,7 +182,7 @@ fn explain_shows_everything_a_rule_says_about_itself() {
     ]);
     let expected = r#"anonymity.bare-source
   kind existence, severity warning, scope sentence, quotations include
-  defined at <bundled>/anonymity.toml:319
+  defined at <bundled>/anonymity.toml:322
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
@@ -294,6 +294,45 @@ tested {} rules, {} examples: 3 failed
         BUNDLED_EXAMPLES + 5
     );
     assert_run(&run, 1, &expected, "");
+}
+
+#[test]
+fn an_absent_pattern_beside_the_trigger_excuses_it_whatever_else_overlaps() {
+    // "to discuss" lies outside the trigger; the second pattern's match overlaps both. Kept
+    // apart, the first still excuses the trigger (merged, it was lost inside the second).
+    let sb = Sandbox::new("test-rules-absent-overlap");
+    sb.write(
+        "house.toml",
+        r#"description = "House style"
+
+[[rule]]
+id = "reason"
+kind = "conditional"
+severity = "warning"
+message = "no reason"
+patterns = ['''\bcondition\s+of\s+anonymity\b''']
+absent-patterns = ['''\bto\s+discuss\b''', '''\banonymity\s+to\s+\p{L}+''']
+examples.flag = ["He spoke on [[condition of anonymity]]."]
+examples.pass = ["He spoke on condition of anonymity to discuss the talks."]
+"#,
+    );
+    let run = sb.run(&[
+        "test-rules",
+        "--no-config",
+        "--color",
+        "never",
+        "house.toml",
+    ]);
+    assert_run(
+        &run,
+        0,
+        &format!(
+            "tested {} rules, {} examples: all pass\n",
+            BUNDLED_RULES + 1,
+            BUNDLED_EXAMPLES + 2
+        ),
+        "",
+    );
 }
 
 #[test]

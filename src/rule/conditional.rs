@@ -78,14 +78,15 @@ fn speaking_words(a: &Analysis) -> Vec<(usize, usize, String)> {
 }
 
 impl Conditional {
-    /// The absent pattern's matches in block `b`, found once and kept in `cache`.
+    /// The absent pattern's matches in block `b`, each kept apart (sorted by start), found once
+    /// and kept in `cache`: a match that overlaps the trigger must not swallow one beside it.
     fn absent_matches<'c>(
         &self,
         a: &Analysis,
         cache: &'c mut [Option<Vec<Range<usize>>>],
         b: usize,
     ) -> &'c [Range<usize>] {
-        cache[b].get_or_insert_with(|| self.absent.find_in(a, b, &a.doc.blocks[b].text))
+        cache[b].get_or_insert_with(|| self.absent.find_each_in(a, b, &a.doc.blocks[b].text))
     }
 }
 
@@ -147,21 +148,21 @@ impl Check for Conditional {
                     let first = matches.partition_point(|m| m.start < unit.range.start);
                     matches[first..]
                         .iter()
-                        .take_while(|m| m.end <= unit.range.end)
-                        .any(|m| outside(unit.block, m))
+                        .take_while(|m| m.start < unit.range.end)
+                        .any(|m| m.end <= unit.range.end && outside(unit.block, m))
                 } else {
-                    // Matches are disjoint: one lies outside the trigger unless every match in
-                    // the document overlaps it.
+                    // One match lies outside the trigger unless every match in the document
+                    // overlaps it.
                     let total = *total.get_or_insert_with(|| {
                         (0..a.doc.blocks.len())
                             .map(|blk| self.absent_matches(a, &mut cache, blk).len())
                             .sum::<usize>()
                     });
                     let here = self.absent_matches(a, &mut cache, place.block);
-                    let first = here.partition_point(|m| m.end <= place.range.start);
-                    let overlapping = here[first..]
+                    let overlapping = here
                         .iter()
-                        .take_while(|m| !outside(place.block, m))
+                        .take_while(|m| m.start < place.range.end)
+                        .filter(|m| !outside(place.block, m))
                         .count();
                     total > overlapping
                 };

@@ -126,7 +126,16 @@ impl Matcher {
         self.find_where(text, |p| p.anchors.is_none() || a.may_match(block, p.id))
     }
 
-    fn find_where(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
+    /// Every match of each regex in `text`, a part of block `block` of `a`, sorted by start
+    /// and not merged: where one regex's match overlaps a place and another's lies beside it,
+    /// both are kept.
+    pub fn find_each_in(&self, a: &Analysis, block: usize, text: &str) -> Vec<Range<usize>> {
+        let mut found = self.unmerged(text, |p| p.anchors.is_none() || a.may_match(block, p.id));
+        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        found
+    }
+
+    fn unmerged(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         for p in self.patterns.iter().filter(|p| run(p)) {
             let Some((re, span)) = p.regex() else {
@@ -142,6 +151,11 @@ impl Matcher {
                 found.extend(re.find_iter(text).map(|m| m.range()));
             }
         }
+        found
+    }
+
+    fn find_where(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
+        let mut found = self.unmerged(text, run);
         if found.len() > 1 {
             found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         }
