@@ -1079,6 +1079,12 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
             "said",
             "Zeynep Tufekci",
         ),
+        // "to" after a role does not end the source phrase.
+        (
+            "Aides to Clinton say she is shifting her tack.",
+            "say",
+            "Aides",
+        ),
         // A name in apposition after the cue is the source's.
         (
             "He had a voice in decisions, said a former spokesman for the ministry, Oleg Voloshyn, who ran too.",

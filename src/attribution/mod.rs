@@ -319,7 +319,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
                 let source = match previous {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
-                    None => find_source(text, &near, &cue_text),
+                    None => find_source(text, &near, &cue_text, lexicon),
                 };
                 let quote = quotation_in(a, b, sentence, &cue);
                 let (content, quoted) = if let Some(q) = quote {
@@ -677,7 +677,7 @@ fn names_a_person(
 }
 
 /// The source phrase of a cue, looked for in the text `near` it.
-fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> {
+fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Option<Range<usize>> {
     let before = &text[near.before.clone()];
     let before_trim = before.trim_end();
     let after_cue = words(text, near.after.clone());
@@ -702,7 +702,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
         .map_or(before_trim, |i| &before_trim[i..]);
     let appositive = !closes_quote(before_trim)
         && after_quote.matches(',').count() >= 2
-        && phrase_before(text, near.before.clone()).is_some_and(|r| {
+        && phrase_before(text, near.before.clone(), lexicon).is_some_and(|r| {
             text[r]
                 .split_whitespace()
                 .next()
@@ -744,7 +744,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str) -> Option<Range<usize>> 
     {
         return phrase_after(text, &after_cue[1..]);
     }
-    phrase_before(text, near.before.clone()).or_else(|| subject(text, &near.opening))
+    phrase_before(text, near.before.clone(), lexicon).or_else(|| subject(text, &near.opening))
 }
 
 /// The noun phrase right after a cue, up to punctuation or a clause.
@@ -1003,7 +1003,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// The noun phrase right before a cue, skipping auxiliaries and appositives.
-fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
     let mut ws = words(text, range);
     // "the residents who spoke": the relative pronoun is the source as written; what it
     // stands for is not resolved.
@@ -1087,12 +1087,12 @@ fn phrase_before(text: &str, range: Range<usize>) -> Option<Range<usize>> {
             commas[last - 1]
         };
         let head = &ws[..=head_end];
-        let start = leftmost(head)?;
+        let start = leftmost(head, lexicon)?;
         let end = ws.last()?.0.end - 1;
         return (start < end).then_some(start..end);
     }
     // The subject of the cue's clause: from the clause's start up to its first verb.
-    let start = leftmost(&ws)?;
+    let start = leftmost(&ws, lexicon)?;
     let clause: Vec<&(Range<usize>, &str)> = ws.iter().filter(|(r, _)| r.start >= start).collect();
     let mut last = None;
     for (i, (r, w)) in clause.iter().enumerate() {
@@ -1167,7 +1167,7 @@ const VERB_FOLLOWERS: &[&str] = &[
 ];
 
 /// Where the phrase ending at the last of `ws` starts: back to a boundary word or mark.
-fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
+fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
     let mut start = None;
     for (i, (r, w)) in ws.iter().enumerate().rev() {
         let lw = bare(w);
@@ -1175,9 +1175,14 @@ fn leftmost(ws: &[(Range<usize>, &str)]) -> Option<usize> {
         if BOUNDARY.contains(&lw.as_str()) && start.is_some() {
             break;
         }
-        // An auxiliary ("has", "will") ends the clause before it.
+        // An auxiliary ("has", "will") ends the clause before it; "to" after a role does not
+        // ("a senior aide to the mayor said").
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() {
+        let role_to = lw == "to"
+            && i > 0
+            && lexicon.roles.contains(&bare(ws[i - 1].1))
+            && !ws[i - 1].1.ends_with(',');
+        if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
             break;
         }
         if !last && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\'')) {
