@@ -262,13 +262,7 @@ examples.pass = [
 ]
 "#,
     );
-    let run = sb.run(&[
-        "test-rules",
-        "--no-config",
-        "--color",
-        "never",
-        "house.toml",
-    ]);
+    let run = sb.test_rules("house.toml");
     let expected = format!(
         r#"error: `house.irregardless` does not flag its flag example
    ┌─ house.toml:11:3
@@ -316,13 +310,7 @@ examples.flag = ["He spoke on [[condition of anonymity]]."]
 examples.pass = ["He spoke on condition of anonymity to discuss the talks."]
 "#,
     );
-    let run = sb.run(&[
-        "test-rules",
-        "--no-config",
-        "--color",
-        "never",
-        "house.toml",
-    ]);
+    let run = sb.test_rules("house.toml");
     assert_run(
         &run,
         0,
@@ -350,13 +338,7 @@ examples.flag = [
 ]
 "#,
     );
-    let run = sb.run(&[
-        "test-rules",
-        "--no-config",
-        "--color",
-        "never",
-        "house.toml",
-    ]);
+    let run = sb.test_rules("house.toml");
     let expected = r#"error: `[[` opens a marked span that no `]]` closes
   ┌─ house.toml:7:3
   │

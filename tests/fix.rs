@@ -364,13 +364,7 @@ fix = "safe"
 words = ["z"]
 "#,
     );
-    let run = sb.run(&[
-        "test-rules",
-        "--no-config",
-        "--color",
-        "never",
-        "house.toml",
-    ]);
+    let run = sb.test_rules("house.toml");
     let expected = r#"error: unknown fix safety `sfae`
   ┌─ house.toml:5:7
   │

@@ -495,6 +495,7 @@ fn line_label_colon(line: &str, lexicon: &Lexicon) -> Option<usize> {
             .is_some_and(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
         && !lexicon.line_labels.contains(&lower)
         && !lexicon.line_labels.contains(&bare(words[0]))
+        && !WHEN.contains(&bare(words[0]).as_str())
         && said.split_whitespace().nth(1).is_some();
     fits.then_some(colon)
 }
@@ -774,7 +775,7 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
                 .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
         let ends_clause = (w.ends_with([',', '.', ';', ':', '?', '!']) && !abbreviation)
             || w.ends_with(['’', '”', '"']);
-        end = Some(r.end - w.len() + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len());
+        end = Some(word_end(r, w));
         if ends_clause {
             // "said a former spokesman for the ministry, Oleg Voloshyn, who …": the name in
             // apposition is the source's.
@@ -790,6 +791,11 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
     (r.end > r.start)
         .then_some(r)
         .filter(|r| !text[r.clone()].trim().is_empty())
+}
+
+/// Where the word `w` at `r` ends without its trailing punctuation ("said," ends at "d").
+fn word_end(r: &Range<usize>, w: &str) -> usize {
+    r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
 }
 
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
@@ -885,7 +891,7 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         if !(capital || (i > 0 && matches!(lw.as_str(), "of" | "the" | "and"))) {
             break;
         }
-        end = Some(r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+        end = Some(word_end(r, w));
         if w.ends_with(',') {
             break;
         }
@@ -910,7 +916,7 @@ fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<us
         if verb {
             break;
         }
-        end = Some(r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+        end = Some(word_end(r, w));
         if w.ends_with([',', ';', ':']) {
             return Some(ws.first()?.0.start..end?);
         }

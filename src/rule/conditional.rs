@@ -83,11 +83,26 @@ impl Conditional {
     fn absent_matches<'c>(
         &self,
         a: &Analysis,
-        cache: &'c mut [Option<Vec<Range<usize>>>],
+        cache: &'c mut [Option<Absent>],
         b: usize,
-    ) -> &'c [Range<usize>] {
-        cache[b].get_or_insert_with(|| self.absent.find_each_in(a, b, &a.doc.blocks[b].text))
+    ) -> &'c Absent {
+        cache[b].get_or_insert_with(|| {
+            let matches = self.absent.find_each_in(a, b, &a.doc.blocks[b].text);
+            let longest = matches
+                .iter()
+                .map(ExactSizeIterator::len)
+                .max()
+                .unwrap_or(0);
+            Absent { matches, longest }
+        })
     }
+}
+
+/// A block's absent matches, and the longest one's length: a match overlapping a place starts
+/// no further than that before it, so the search for overlaps starts there.
+struct Absent {
+    matches: Vec<Range<usize>>,
+    longest: usize,
 }
 
 impl Check for Conditional {
@@ -102,7 +117,9 @@ impl Check for Conditional {
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.
-        let mut cache: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
+        let mut cache: Vec<Option<Absent>> = std::iter::repeat_with(|| None)
+            .take(a.doc.blocks.len())
+            .collect();
         // For a document-wide condition: how many matches the whole document has.
         let mut total: Option<usize> = None;
         let mut sourced: Option<SourcedCues> = None;
@@ -138,13 +155,14 @@ impl Check for Conditional {
                 }
                 if next.iter().any(|p| {
                     self.absent_matches(a, &mut cache, p.block)
+                        .matches
                         .iter()
                         .any(|m| p.range.start <= m.start && m.end <= p.range.end)
                 }) {
                     continue;
                 }
                 let present = if let Some(unit) = unit {
-                    let matches = self.absent_matches(a, &mut cache, unit.block);
+                    let matches = &self.absent_matches(a, &mut cache, unit.block).matches;
                     let first = matches.partition_point(|m| m.start < unit.range.start);
                     matches[first..]
                         .iter()
@@ -155,11 +173,13 @@ impl Check for Conditional {
                     // overlaps it.
                     let total = *total.get_or_insert_with(|| {
                         (0..a.doc.blocks.len())
-                            .map(|blk| self.absent_matches(a, &mut cache, blk).len())
+                            .map(|blk| self.absent_matches(a, &mut cache, blk).matches.len())
                             .sum::<usize>()
                     });
                     let here = self.absent_matches(a, &mut cache, place.block);
-                    let overlapping = here
+                    let from = place.range.start.saturating_sub(here.longest);
+                    let first = here.matches.partition_point(|m| m.start < from);
+                    let overlapping = here.matches[first..]
                         .iter()
                         .take_while(|m| m.start < place.range.end)
                         .filter(|m| !outside(place.block, m))

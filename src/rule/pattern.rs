@@ -130,12 +130,12 @@ impl Matcher {
     /// and not merged: where one regex's match overlaps a place and another's lies beside it,
     /// both are kept.
     pub fn find_each_in(&self, a: &Analysis, block: usize, text: &str) -> Vec<Range<usize>> {
-        let mut found = self.unmerged(text, |p| p.anchors.is_none() || a.may_match(block, p.id));
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        found
+        self.find_each_where(text, |p| p.anchors.is_none() || a.may_match(block, p.id))
     }
 
-    fn unmerged(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
+    /// Every match of the regexes `run` lets through, sorted by start (longest first), not
+    /// merged.
+    fn find_each_where(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
         let mut found = Vec::new();
         for p in self.patterns.iter().filter(|p| run(p)) {
             let Some((re, span)) = p.regex() else {
@@ -151,14 +151,14 @@ impl Matcher {
                 found.extend(re.find_iter(text).map(|m| m.range()));
             }
         }
+        if found.len() > 1 {
+            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        }
         found
     }
 
     fn find_where(&self, text: &str, run: impl Fn(&Pattern) -> bool) -> Vec<Range<usize>> {
-        let mut found = self.unmerged(text, run);
-        if found.len() > 1 {
-            found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        }
+        let found = self.find_each_where(text, run);
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for r in found {
             match merged.last_mut() {

@@ -30,6 +30,11 @@ impl Sandbox {
         self.check(&all)
     }
 
+    /// Runs `copydesk test-rules --no-config --color never <file>` in the sandbox.
+    pub fn test_rules(&self, file: &str) -> Run {
+        self.run(&["test-rules", "--no-config", "--color", "never", file])
+    }
+
     /// Reads `rel`, which must exist.
     pub fn read(&self, rel: &str) -> String {
         fs::read_to_string(self.dir.join(rel)).expect("read a sandbox file")
