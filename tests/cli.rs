@@ -1125,9 +1125,10 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
         "Mrs. Clinton spoke at length, according to a person who attended and described her remarks.\n",
     );
     let described = found.iter().find(|(c, _)| c == "described");
-    assert_ne!(
-        described.and_then(|(_, s)| s.as_deref()),
-        Some("Mrs. Clinton"),
+    assert!(
+        described
+            .and_then(|(_, s)| s.as_deref())
+            .is_some_and(|s| s.starts_with("a person who")),
         "{found:?}"
     );
 }
