@@ -1038,11 +1038,11 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
             "According to",
             "Trump",
         ),
-        // A party and state, and a day, between a name and its cue.
+        // A party and state, and a day, between a name and its cue; a title abbreviated.
         (
             "Sen. Elizabeth Warren (D-Mass.) on Tuesday said the bill was weak.",
             "said",
-            "Elizabeth Warren",
+            "Sen. Elizabeth Warren",
         ),
         (
             "Gowdy earlier Thursday said the panel had met.",
@@ -1097,6 +1097,18 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
             "said",
             "Jim Clyburn",
         ),
+        // A relative clause with no commas belongs to the source; "Mr." ends nothing.
+        (
+            "Friends of Mr. Clinton who have seen him on the trail recently say he has matured.",
+            "say",
+            "Friends of Mr. Clinton who have seen him on the trail",
+        ),
+        // With the auxiliary dropped, the relative pronoun is the source, not the subject.
+        (
+            "Mr. Netanyahu appointed a diplomacy chief who had accused Mr. Obama of bias.",
+            "accused",
+            "who",
+        ),
     ];
     for (story, cue, source) in cases {
         let found = cues_and_sources(&sb, &format!("{story}\n"));
@@ -1118,6 +1130,18 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
         let found = cues_and_sources(&sb, &format!("{label}\n"));
         assert!(!found.iter().any(|(c, _)| c == ":"), "{label}: {found:?}");
     }
+    // A cue that does not agree with a plural head, or follows a determiner, is a noun: no
+    // source runs through the relative clause to it.
+    let found = cues_and_sources(
+        &sb,
+        "It oversees armed members inside Ethiopia who carry out occasional attacks in its name.\n",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, s)| s.as_deref().is_some_and(|s| s.contains("who"))),
+        "{found:?}"
+    );
     // The verbs of a relative clause are not the subject's: "a person who attended and
     // described" is the source of "described", not the sentence's subject.
     let found = cues_and_sources(

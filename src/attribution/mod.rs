@@ -1010,7 +1010,7 @@ const OPENERS: &[&str] = &[
 
 /// The noun phrase right before a cue, skipping auxiliaries and appositives.
 fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
-    let mut ws = words(text, range);
+    let mut ws = words(text, range.clone());
     // "the residents who spoke": the relative pronoun is the source as written; what it
     // stands for is not resolved.
     if let Some((r, w)) = ws
@@ -1072,6 +1072,11 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             break;
         }
     }
+    // "a diplomacy chief who had accused": with the auxiliary dropped, the relative pronoun
+    // is the source, as above.
+    if let Some((r, w)) = ws.last().filter(|(_, w)| *w == "who") {
+        return Some(r.start..r.start + w.len());
+    }
     // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
     if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
         let commas: Vec<usize> = ws
@@ -1095,6 +1100,56 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let head = &ws[..=head_end];
         let start = leftmost(head, lexicon)?;
         let end = ws.last()?.0.end - 1;
+        return (start < end).then_some(start..end);
+    }
+    // "Friends of Mr. Clinton who have seen him on the trail say": a relative clause with no
+    // commas between the source and its cue belongs to the source.
+    // The cue must agree with a plural head: "members … who carry out occasional attacks" is no
+    // attribution.
+    let cue_word = text[range.end..].split_whitespace().next().map(bare);
+    let singular_cue = cue_word
+        .as_deref()
+        .is_some_and(|c| c.ends_with('s') && !c.ends_with("ss"));
+    if let Some(who) = ws.iter().rposition(|(_, w)| *w == "who").filter(|&i| {
+        i > 0
+            && i + 1 < ws.len()
+            && ws.len() - i <= 12
+            && !ws[i - 1..].iter().any(|(_, w)| {
+                w.ends_with([',', ';', ':', '.', '’', '”', '"', '\''])
+                    || w.starts_with(['‘', '“', '"', '\''])
+            })
+    }) {
+        let head = &ws[..who];
+        let from = leftmost(head, lexicon)?;
+        // The noun phrase before "who" starts after the last verb before it: "Mr. Netanyahu
+        // appointed a diplomacy chief who".
+        let start = head
+            .iter()
+            .rposition(|(r, w)| {
+                r.start >= from
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && bare(w).ends_with("ed")
+            })
+            .and_then(|v| head.get(v + 1))
+            .map_or(from, |(r, _)| r.start);
+        // "… who carry out attacks in its name": after a determiner the cue is a noun.
+        if ws.last().is_some_and(|(_, w)| {
+            matches!(
+                bare(w).as_str(),
+                "its" | "his" | "her" | "their" | "our" | "my" | "your" | "the" | "a" | "an"
+            )
+        }) {
+            return None;
+        }
+        let plural_head = head
+            .iter()
+            .filter(|(r, _)| r.start >= start)
+            .any(|(_, w)| is_people(&bare(w), lexicon) || lexicon.groups.contains(&bare(w)));
+        if plural_head && singular_cue {
+            return None;
+        }
+        let (r, w) = ws.last()?;
+        let end = word_end(r, w);
         return (start < end).then_some(start..end);
     }
     // The subject of the cue's clause: from the clause's start up to its first verb.
@@ -1191,7 +1246,17 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
             break;
         }
-        if !last && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\'')) {
+        // "Mr.", "Sen." before a capitalised word abbreviate a title ("friends of Mr. Clinton").
+        let abbreviation = w.ends_with('.')
+            && w.len() <= 5
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && ws
+                .get(i + 1)
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        if !last
+            && !abbreviation
+            && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\''))
+        {
             break;
         }
         // A dash sets off an aside: "to be president -- having suggested".
@@ -1361,6 +1426,19 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 "the" | "mr." | "mrs." | "ms." | "dr."
             )
     };
+    // "Immigrants feel": one plural word for people, capitalised only because it opens the
+    // sentence, is a group standing in for a source. Not a job ("Officials") nor an ending
+    // surnames share ("Sanders", "Rogers").
+    if ws.len() == 1
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon.roles.contains(&head)
+        && (lexicon.people.contains(&head)
+            || ["ants", "ents", "ists", "ians"]
+                .iter()
+                .any(|e| head.ends_with(e)))
+    {
+        return SourceClass::Vague;
+    }
     let is_name_word = |w: &&str| is_name_word_at(w, true);
     let has_name = ws.iter().any(is_name_word);
     // A person's name is two capitalised words together, anywhere in the phrase, appositive
