@@ -767,12 +767,13 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         }
         start.get_or_insert(r.start);
         // "Rep.", "J." before a capitalised word abbreviate a title or a name; they end nothing.
-        let abbreviation = w.ends_with('.')
-            && w.len() <= 5
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && after
-                .get(i + 1)
-                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        let abbreviation = dotted(w)
+            || (w.ends_with('.')
+                && w.len() <= 5
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && after
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase)));
         let ends_clause = (w.ends_with([',', '.', ';', ':', '?', '!']) && !abbreviation)
             || w.ends_with(['’', '”', '"']);
         end = Some(word_end(r, w));
@@ -796,6 +797,13 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
 /// Where the word `w` at `r` ends without its trailing punctuation ("said," ends at "d").
 fn word_end(r: &Range<usize>, w: &str) -> usize {
     r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
+}
+
+/// Whether `w` is a dotted abbreviation ("U.S.", "D.C.", "a.m."), which ends no phrase: "a
+/// former U.S. law enforcement official".
+fn dotted(w: &str) -> bool {
+    w.strip_suffix('.')
+        .is_some_and(|s| s.contains('.') && s.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
@@ -1247,12 +1255,13 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
             break;
         }
         // "Mr.", "Sen." before a capitalised word abbreviate a title ("friends of Mr. Clinton").
-        let abbreviation = w.ends_with('.')
-            && w.len() <= 5
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && ws
-                .get(i + 1)
-                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+        let abbreviation = dotted(w)
+            || (w.ends_with('.')
+                && w.len() <= 5
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && ws
+                    .get(i + 1)
+                    .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase)));
         if !last
             && !abbreviation
             && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\''))
@@ -1574,8 +1583,35 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 .filter(|&u| {
                     last_named.is_none_or(|n| u > n) && out[i].cue.block == out[u].cue.block
                 });
-                if let Some(u) = unnamed {
-                    out[i].resolves_to = Some(u);
+                // "the partner" after "a partner at the firm said": a description refers to the
+                // nearest earlier source it describes, named or not, before any other named one.
+                let phrase = |k: usize| {
+                    out[k]
+                        .source
+                        .as_ref()
+                        .map(|p| a.doc.blocks[p.block].text[p.range.clone()].to_lowercase())
+                };
+                let described = pronoun
+                    .as_deref()
+                    .filter(|p| !lexicon.pronouns.contains(&p.to_string()))
+                    .and_then(|_| phrase(i))
+                    .and_then(|p| head_words(&p).last().map(|w| bare(w)))
+                    .and_then(|head| {
+                        (0..i).rev().find(|&k| {
+                            matches!(out[k].class, SourceClass::Named | SourceClass::Anonymous)
+                                && out[k].cue_kind != CueKind::Other
+                                && !out[k].nested
+                                && phrase(k)
+                                    .is_some_and(|p| p.split_whitespace().any(|w| bare(w) == head))
+                        })
+                    });
+                if let Some(d) = described.filter(|_| unnamed.is_none()) {
+                    out[i].resolves_to = Some(out[d].resolves_to.unwrap_or(d));
+                    if out[d].class == SourceClass::Anonymous {
+                        last_person = Some(i);
+                    }
+                } else if let Some(u) = unnamed {
+                    out[i].resolves_to = Some(out[u].resolves_to.unwrap_or(u));
                 } else if let Some(n) = last_named {
                     out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
                 } else {
