@@ -1177,3 +1177,33 @@ fn a_description_refers_to_the_unnamed_source_it_describes() {
         "{run:#?}"
     );
 }
+
+#[test]
+fn peoples_and_followers_are_vague_names_are_not() {
+    let sb = Sandbox::new("ledger-classes");
+    sb.write(
+        "story.txt",
+        "Japanese are mulling a response.\n\n\
+         Some of Mr. Clinton’s admirers are wondering whether he can win.\n\n\
+         Immigrants feel unwelcome in the city.\n\n\
+         Sanders said the bill was weak.\n\n\
+         The plan stalled, according to two senators present.\n",
+    );
+    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
+    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let classes: Vec<(&str, &str)> = ledger
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|a| Some((a["source"]["text"].as_str()?, a["class"].as_str()?)))
+        .collect();
+    for expected in [
+        ("Japanese", "vague"),
+        ("Some of Mr. Clinton’s admirers", "vague"),
+        ("Immigrants", "vague"),
+        ("Sanders", "named"),
+        ("two senators present", "anonymous"),
+    ] {
+        assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
+    }
+}

@@ -1448,6 +1448,30 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return SourceClass::Vague;
     }
+    // "Japanese are mulling", "the Chinese have zeroed in": a people named by a demonym that is
+    // its own plural ("the Republican", "Cuban" are one person).
+    if matches!(ws.as_slice(), [d] | [_, d] if (ws.len() == 1 || det == "the") && {
+        let d = d.trim_matches(|c: char| !c.is_alphanumeric());
+        ["ese", "ish", "ch"].iter().any(|e| d.ends_with(e))
+            && lexicon.demonyms.iter().any(|x| x == d)
+    }) {
+        return SourceClass::Vague;
+    }
+    // "some of Mr. Clinton's admirers", "Trump's fans": the people of someone named, unnamed.
+    let possessive = |w: &str| {
+        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
+    };
+    if !lexicon.roles.contains(&head)
+        && head.ends_with('s')
+        && is_people(&head, lexicon)
+        && ws.len() >= 2
+        && possessive(ws[ws.len() - 2])
+        // Not when named in apposition: "Henry Clay's biographers, David and Jean Heidler".
+        && head_part.len() == phrase.len()
+    {
+        return SourceClass::Vague;
+    }
     let is_name_word = |w: &&str| is_name_word_at(w, true);
     let has_name = ws.iter().any(is_name_word);
     // A person's name is two capitalised words together, anywhere in the phrase, appositive
