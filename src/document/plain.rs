@@ -16,6 +16,9 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     });
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize)> = None;
+    // Whether the line before was too long to be hard-wrapped: then it was a paragraph of its
+    // own, in a file that also uses blank lines (copy pasted from several systems).
+    let mut long_line = false;
     let flush = |span: Option<(usize, usize)>, blocks: &mut Vec<Block>| {
         if let Some((start, end)) = span {
             blocks.push(paragraph(text, start, end));
@@ -28,12 +31,13 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         match current {
-            Some((s, _)) if has_blank_separator => current = Some((s, end)),
+            Some((s, _)) if has_blank_separator && !long_line => current = Some((s, end)),
             _ => {
                 flush(current.take(), &mut blocks);
                 current = Some((start, end));
             }
         }
+        long_line = text[start..end].chars().count() > WRAPPED_MAX_CHARS;
     }
     flush(current.take(), &mut blocks);
     if blocks.len() > 1 && looks_like_headline(&blocks[0].text) {
@@ -58,6 +62,9 @@ fn looks_like_headline(text: &str) -> bool {
 
 /// Longer first lines are the story's first paragraph.
 const HEADLINE_MAX_WORDS: usize = 25;
+
+/// Hard-wrapped prose keeps its lines to 80 characters or so; a longer line is a paragraph.
+const WRAPPED_MAX_CHARS: usize = 100;
 
 /// The text of `start..end`, with each directive comment in it replaced by a space.
 fn paragraph(text: &str, start: usize, end: usize) -> Block {
@@ -124,6 +131,23 @@ mod tests {
         let b = blocks(src);
         let texts: Vec<_> = b.iter().map(|b| b.text.trim_end()).collect();
         assert_eq!(texts, ["One.", "Two."]);
+    }
+
+    #[test]
+    fn a_line_too_long_to_be_wrapped_is_a_paragraph_even_among_blank_lines() {
+        let long = "The port shut on Monday after a week of talks between the union and the owners broke down over pay and pensions.";
+        let src = format!("Port shuts\n\n{long}\nWorkers left.\n\nshort line\nwrapped on.\n");
+        let b = blocks(&src);
+        let texts: Vec<_> = b.iter().map(|b| b.text.trim_end()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Port shuts",
+                long,
+                "Workers left.",
+                "short line\nwrapped on."
+            ]
+        );
     }
 
     #[test]
