@@ -1564,6 +1564,11 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     // the same paragraph, with nobody named in between, are theirs.
     let mut last_group: Option<usize> = None;
     let mut last_person: Option<usize> = None;
+    // Each word of the named and unnamed sources so far, with the last source it is in: where
+    // a description ("the partner") finds what it describes, without a search back through a
+    // long story for each one.
+    let mut sources_with: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for i in 0..out.len() {
         let sourcing = out[i].cue_kind != CueKind::Other && !out[i].nested;
         match out[i].class {
@@ -1609,26 +1614,16 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 });
                 // "the partner" after "a partner at the firm said": a description refers to the
                 // nearest earlier source it describes, named or not, before any other named one.
-                let phrase = |k: usize| {
-                    out[k]
-                        .source
-                        .as_ref()
-                        .map(|p| a.doc.blocks[p.block].text[p.range.clone()].to_lowercase())
-                };
                 let described = pronoun
                     .as_deref()
                     .filter(|p| !lexicon.pronouns.contains(&p.to_string()))
-                    .and_then(|_| phrase(i))
-                    .and_then(|p| head_words(&p).last().map(|w| bare(w)))
-                    .and_then(|head| {
-                        (0..i).rev().find(|&k| {
-                            matches!(out[k].class, SourceClass::Named | SourceClass::Anonymous)
-                                && out[k].cue_kind != CueKind::Other
-                                && !out[k].nested
-                                && phrase(k)
-                                    .is_some_and(|p| p.split_whitespace().any(|w| bare(w) == head))
-                        })
-                    });
+                    .and_then(|_| out[i].source.as_ref())
+                    .and_then(|p| {
+                        head_words(&a.doc.blocks[p.block].text[p.range.clone()])
+                            .last()
+                            .map(|w| bare(w))
+                    })
+                    .and_then(|head| sources_with.get(&head).copied());
                 if let Some(d) = described.filter(|_| unnamed.is_none()) {
                     out[i].resolves_to = Some(out[d].resolves_to.unwrap_or(d));
                     if out[d].class == SourceClass::Anonymous {
@@ -1660,6 +1655,13 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 }
             }
             _ => {}
+        }
+        if sourcing && matches!(out[i].class, SourceClass::Named | SourceClass::Anonymous) {
+            if let Some(p) = &out[i].source {
+                for w in a.doc.blocks[p.block].text[p.range.clone()].split_whitespace() {
+                    sources_with.insert(bare(w), i);
+                }
+            }
         }
     }
 }
