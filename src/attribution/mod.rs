@@ -766,14 +766,7 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
             break;
         }
         start.get_or_insert(r.start);
-        // "Rep.", "J." before a capitalised word abbreviate a title or a name; they end nothing.
-        let abbreviation = dotted(w)
-            || (w.ends_with('.')
-                && w.len() <= 5
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && after
-                    .get(i + 1)
-                    .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase)));
+        let abbreviation = abbreviates(w, after.get(i + 1).map(|(_, n)| *n));
         let ends_clause = (w.ends_with([',', '.', ';', ':', '?', '!']) && !abbreviation)
             || w.ends_with(['’', '”', '"']);
         end = Some(word_end(r, w));
@@ -799,11 +792,18 @@ fn word_end(r: &Range<usize>, w: &str) -> usize {
     r.end - (w.len() - w.trim_end_matches(|c: char| !c.is_alphanumeric()).len())
 }
 
-/// Whether `w` is a dotted abbreviation ("U.S.", "D.C.", "a.m."), which ends no phrase: "a
-/// former U.S. law enforcement official".
-fn dotted(w: &str) -> bool {
-    w.strip_suffix('.')
-        .is_some_and(|s| s.contains('.') && s.chars().all(|c| c.is_alphabetic() || c == '.'))
+/// Whether `w`, followed by `next`, is an abbreviation, which ends no phrase: a dotted one ("a
+/// former U.S. law enforcement official"), or "Rep.", "Mr.", "J." before a capitalised word
+/// ("friends of Mr. Clinton").
+fn abbreviates(w: &str, next: Option<&str>) -> bool {
+    let dotted = w
+        .strip_suffix('.')
+        .is_some_and(|s| s.contains('.') && s.chars().all(|c| c.is_alphabetic() || c == '.'));
+    dotted
+        || (w.ends_with('.')
+            && w.len() <= 5
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase)))
 }
 
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
@@ -1112,8 +1112,6 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     }
     // "Friends of Mr. Clinton who have seen him on the trail say": a relative clause with no
     // commas between the source and its cue belongs to the source.
-    // The cue must agree with a plural head: "members … who carry out occasional attacks" is no
-    // attribution.
     let cue_word = text[range.end..].split_whitespace().next().map(bare);
     let singular_cue = cue_word
         .as_deref()
@@ -1149,6 +1147,8 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         }) {
             return None;
         }
+        // The cue must agree with a plural head: "members … who carry out occasional attacks"
+        // is no attribution.
         let plural_head = head
             .iter()
             .filter(|(r, _)| r.start >= start)
@@ -1254,14 +1254,7 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
             break;
         }
-        // "Mr.", "Sen." before a capitalised word abbreviate a title ("friends of Mr. Clinton").
-        let abbreviation = dotted(w)
-            || (w.ends_with('.')
-                && w.len() <= 5
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && ws
-                    .get(i + 1)
-                    .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase)));
+        let abbreviation = abbreviates(w, ws.get(i + 1).map(|(_, n)| *n));
         if !last
             && !abbreviation
             && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\''))
