@@ -323,7 +323,7 @@ fn explain_says_whether_a_fix_is_safe() {
             "framing.loaded-label",
             "  kind substitution, severity warning, scope paragraph, quotations skip",
             "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it",
-            "  defined at <bundled>/framing.toml:213",
+            "  defined at <bundled>/framing.toml:218",
         ],
         "{run:#?}"
     );
