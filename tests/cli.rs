@@ -1158,6 +1158,27 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
 }
 
 #[test]
+fn a_description_refers_to_a_source_it_heads_not_one_it_qualifies() {
+    let sb = Sandbox::new("ledger-senator");
+    sb.write(
+        "story.txt",
+        "Sen. Ann Lee said she would fight. A lawyer for the senator said the case was weak. \
+         The senator said she was innocent.\n",
+    );
+    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
+    assert_eq!(
+        run.stdout,
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Sen. Ann Lee                             named           0      2  1:1\n    \
+         also as: The senator\n\
+         A lawyer for the senator                 anonymous       0      1  1:36\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+        "{run:#?}"
+    );
+}
+
+#[test]
 fn a_description_refers_to_the_unnamed_source_it_describes() {
     let sb = Sandbox::new("ledger-partner");
     sb.write(
@@ -1187,7 +1208,10 @@ fn peoples_and_followers_are_vague_names_are_not() {
          Some of Mr. Clinton’s admirers are wondering whether he can win.\n\n\
          Immigrants feel unwelcome in the city.\n\n\
          Sanders said the bill was weak.\n\n\
-         The plan stalled, according to two senators present.\n",
+         The plan stalled, according to two senators present.\n\n\
+         Mr. Clinton’s admirers say he still has it.\n\n\
+         Clements said the bill was weak.\n\n\
+         The talks ended at 3 p.m. Officials said nothing was agreed.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "story.txt"]);
     let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -1200,9 +1224,13 @@ fn peoples_and_followers_are_vague_names_are_not() {
     for expected in [
         ("Japanese", "vague"),
         ("Some of Mr. Clinton’s admirers", "vague"),
+        ("Mr. Clinton’s admirers", "vague"),
         ("Immigrants", "vague"),
         ("Sanders", "named"),
+        ("Clements", "named"),
         ("two senators present", "anonymous"),
+        // "p.m." before a capital ends its sentence.
+        ("Officials", "anonymous"),
     ] {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }

@@ -796,9 +796,13 @@ fn word_end(r: &Range<usize>, w: &str) -> usize {
 /// former U.S. law enforcement official"), or "Rep.", "Mr.", "J." before a capitalised word
 /// ("friends of Mr. Clinton").
 fn abbreviates(w: &str, next: Option<&str>) -> bool {
+    // Before a capital a dotted word may end a sentence ("in the U.S. Officials said"), and
+    // "p.m." usually does.
     let dotted = w
         .strip_suffix('.')
-        .is_some_and(|s| s.contains('.') && s.chars().all(|c| c.is_alphabetic() || c == '.'));
+        .is_some_and(|s| s.contains('.') && s.chars().all(|c| c.is_alphabetic() || c == '.'))
+        && !matches!(w.to_lowercase().as_str(), "a.m." | "p.m.")
+        && next.is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
     dotted
         || (w.ends_with('.')
             && w.len() <= 5
@@ -1019,15 +1023,6 @@ const OPENERS: &[&str] = &[
 /// The noun phrase right before a cue, skipping auxiliaries and appositives.
 fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
     let mut ws = words(text, range.clone());
-    // "the residents who spoke": the relative pronoun is the source as written; what it
-    // stands for is not resolved.
-    if let Some((r, w)) = ws
-        .last()
-        .filter(|(_, w)| matches!(bare(w).as_str(), "who" | "whom"))
-    {
-        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        return Some(r.start + lead..r.start + lead + bare(w).len());
-    }
     // Right after a quotation, with no phrase between: the source is not before the cue.
     if ws.last().is_some_and(|(_, w)| closes_quote(w)) {
         return None;
@@ -1080,10 +1075,15 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             break;
         }
     }
-    // "a diplomacy chief who had accused": with the auxiliary dropped, the relative pronoun
-    // is the source, as above.
-    if let Some((r, w)) = ws.last().filter(|(_, w)| *w == "who") {
-        return Some(r.start..r.start + w.len());
+    // "the residents who spoke", "a diplomacy chief who had accused": the relative pronoun
+    // right before the cue, once auxiliaries are dropped, is the source as written; what it
+    // stands for is not resolved.
+    if let Some((r, w)) = ws
+        .last()
+        .filter(|(_, w)| matches!(bare(w).as_str(), "who" | "whom"))
+    {
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        return Some(r.start + lead..r.start + lead + bare(w).len());
     }
     // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
     if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
@@ -1131,13 +1131,30 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         // appointed a diplomacy chief who".
         let start = head
             .iter()
-            .rposition(|(r, w)| {
+            .enumerate()
+            .rposition(|(k, (r, w))| {
                 r.start >= from
                     && w.chars().next().is_some_and(char::is_lowercase)
                     && bare(w).ends_with("ed")
+                    && head
+                        .get(k + 1)
+                        .is_some_and(|(_, n)| VERB_FOLLOWERS.contains(&bare(n).as_str()))
             })
             .and_then(|v| head.get(v + 1))
             .map_or(from, |(r, _)| r.start);
+        // Not across the sentence's own cue: "Neighbors of the woman who died in the fire say
+        // the alarm never sounded" gives "sounded" no source here. The clause's own verb, first
+        // after "who" and its auxiliaries, may be one ("officials who spoke with the Post").
+        let own_verb = ws[who + 1..]
+            .iter()
+            .position(|(_, w)| !SKIPPABLE.contains(&bare(w).as_str()))
+            .map_or(ws.len(), |k| who + 1 + k);
+        if ws[(own_verb + 1).min(ws.len())..].iter().any(|(_, w)| {
+            let b = bare(w);
+            lexicon.cues.is_match(&b) && lexicon.kind(&b) != CueKind::Other
+        }) {
+            return None;
+        }
         // "… who carry out attacks in its name": after a determiner the cue is a noun.
         if ws.last().is_some_and(|(_, w)| {
             matches!(
@@ -1430,14 +1447,11 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     };
     // "Immigrants feel": one plural word for people, capitalised only because it opens the
     // sentence, is a group standing in for a source. Not a job ("Officials") nor an ending
-    // surnames share ("Sanders", "Rogers").
+    // surnames share ("Sanders", "Clements"): the lexicon's people, or "-ists" and "-ians".
     if ws.len() == 1
         && first.chars().next().is_some_and(char::is_uppercase)
         && !lexicon.roles.contains(&head)
-        && (lexicon.people.contains(&head)
-            || ["ants", "ents", "ists", "ians"]
-                .iter()
-                .any(|e| head.ends_with(e)))
+        && (lexicon.people.contains(&head) || ["ists", "ians"].iter().any(|e| head.ends_with(e)))
     {
         return SourceClass::Vague;
     }
@@ -1617,7 +1631,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                             .map(|w| bare(w))
                     })
                     .and_then(|head| sources_with.get(&head).copied());
-                if let Some(d) = described.filter(|_| unnamed.is_none()) {
+                if let Some(d) = described {
                     out[i].resolves_to = Some(out[d].resolves_to.unwrap_or(d));
                     if out[d].class == SourceClass::Anonymous {
                         last_person = Some(i);
@@ -1650,8 +1664,9 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
             _ => {}
         }
         if sourcing && matches!(out[i].class, SourceClass::Named | SourceClass::Anonymous) {
+            // Head words only: "the senator" is not "a lawyer for the senator".
             if let Some(p) = &out[i].source {
-                for w in a.doc.blocks[p.block].text[p.range.clone()].split_whitespace() {
+                for w in head_words(&a.doc.blocks[p.block].text[p.range.clone()]) {
                     sources_with.insert(bare(w), i);
                 }
             }

@@ -16,8 +16,8 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     });
     let mut blocks = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    // Whether the line before was too long to be hard-wrapped: then it was a paragraph of its
-    // own, in a file that also uses blank lines (copy pasted from several systems).
+    // Whether the line before was too long to be hard-wrapped: such a line is a paragraph of
+    // its own, in a file that also uses blank lines (copy pasted from several systems).
     let mut long_line = false;
     let flush = |span: Option<(usize, usize)>, blocks: &mut Vec<Block>| {
         if let Some((start, end)) = span {
@@ -30,14 +30,19 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             flush(current.take(), &mut blocks);
             continue;
         }
+        // A long line with no space is a URL or the like, not prose wider than a wrap.
+        let long = text[start..end].trim().contains(' ')
+            && text[start..end].chars().count() > WRAPPED_MAX_CHARS;
         match current {
-            Some((s, _)) if has_blank_separator && !long_line => current = Some((s, end)),
+            Some((s, _)) if has_blank_separator && !long_line && !long => {
+                current = Some((s, end));
+            }
             _ => {
                 flush(current.take(), &mut blocks);
                 current = Some((start, end));
             }
         }
-        long_line = text[start..end].chars().count() > WRAPPED_MAX_CHARS;
+        long_line = long;
     }
     flush(current.take(), &mut blocks);
     if blocks.len() > 1 && looks_like_headline(&blocks[0].text) {
@@ -136,7 +141,7 @@ mod tests {
     #[test]
     fn a_line_too_long_to_be_wrapped_is_a_paragraph_even_among_blank_lines() {
         let long = "The port shut on Monday after a week of talks between the union and the owners broke down over pay and pensions.";
-        let src = format!("Port shuts\n\n{long}\nWorkers left.\n\nshort line\nwrapped on.\n");
+        let src = format!("Port shuts\n{long}\nWorkers left.\n\nshort line\nwrapped on.\n");
         let b = blocks(&src);
         let texts: Vec<_> = b.iter().map(|b| b.text.trim_end()).collect();
         assert_eq!(
@@ -148,6 +153,11 @@ mod tests {
                 "short line\nwrapped on."
             ]
         );
+        assert_eq!(b[0].kind, BlockKind::Headline);
+        // A long word with no space, a URL, wraps like any line.
+        let url = format!("https://example.com/{}", "a".repeat(100));
+        let src = format!("The report is at\n{url}\nfor anyone.\n\nNext.\n");
+        assert_eq!(blocks(&src).len(), 2);
     }
 
     #[test]
