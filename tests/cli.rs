@@ -1157,45 +1157,41 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
     );
 }
 
+/// The `sources` table for `story`, asserted to be `table`.
+fn assert_ledger_table(name: &str, story: &str, table: &str) {
+    let sb = Sandbox::new(name);
+    sb.write("story.txt", story);
+    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
+    assert_eq!(run.stdout, table, "{run:#?}");
+}
+
 #[test]
 fn a_description_refers_to_a_source_it_heads_not_one_it_qualifies() {
-    let sb = Sandbox::new("ledger-senator");
-    sb.write(
-        "story.txt",
+    assert_ledger_table(
+        "ledger-senator",
         "Sen. Ann Lee said she would fight. A lawyer for the senator said the case was weak. \
          The senator said she was innocent.\n",
-    );
-    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
-    assert_eq!(
-        run.stdout,
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          Sen. Ann Lee                             named           0      2  1:1\n    \
          also as: The senator\n\
          A lawyer for the senator                 anonymous       0      1  1:36\n\
          \n\
          sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
-        "{run:#?}"
     );
 }
 
 #[test]
 fn a_description_refers_to_the_unnamed_source_it_describes() {
-    let sb = Sandbox::new("ledger-partner");
-    sb.write(
-        "story.txt",
+    assert_ledger_table(
+        "ledger-partner",
         "A partner at the firm said the fund was safe. Mayor Ana Ruiz said it was not.\n\n\
          The solution, the partner told them, was simple. “Put it in Vanguard,” he said.\n",
-    );
-    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
-    assert_eq!(
-        run.stdout,
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          A partner at the firm                    anonymous       1      2  1:1\n    \
          also as: the partner, he\n\
          Mayor Ana Ruiz                           named           0      1  1:47\n\
          \n\
          sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
-        "{run:#?}"
     );
 }
 

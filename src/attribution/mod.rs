@@ -1465,10 +1465,6 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Vague;
     }
     // "some of Mr. Clinton's admirers", "Trump's fans": the people of someone named, unnamed.
-    let possessive = |w: &str| {
-        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
-    };
     if !lexicon.roles.contains(&head)
         && head.ends_with('s')
         && is_people(&head, lexicon)
@@ -1518,10 +1514,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     // One holder of an office someone named holds: "NATO's secretary general", "the nation's
     // top diplomat", "Sanders' campaign manager" is a particular person, not an anonymous one.
-    let possessor = ws.iter().take(3).any(|w| {
-        let t = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-        t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
-    });
+    let possessor = ws.iter().take(3).any(|w| possessive(w));
     if role && possessor && !head.ends_with('s') {
         return SourceClass::Reference;
     }
@@ -1561,6 +1554,12 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Named;
     }
     SourceClass::Other
+}
+
+/// Whether `w` is a possessive ("Clinton's", "Sanders’"), whatever punctuation follows.
+fn possessive(w: &str) -> bool {
+    let t = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
 }
 
 /// Points each reference at the nearest earlier named source.
@@ -1623,7 +1622,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 // nearest earlier source it describes, named or not, before any other named one.
                 let described = pronoun
                     .as_deref()
-                    .filter(|p| !lexicon.pronouns.contains(&p.to_string()))
+                    .filter(|p| !lexicon.pronouns.iter().any(|x| x == p))
                     .and_then(|_| out[i].source.as_ref())
                     .and_then(|p| {
                         head_words(&a.doc.blocks[p.block].text[p.range.clone()])
