@@ -50,6 +50,9 @@ pub struct AttributionRule {
     pub says: Matcher,
     /// Only the story's first quotation.
     pub first_quotation: bool,
+    /// A reference counts as the class of the source it refers to: "they say" after
+    /// "analysts said" is the analysts again, as unnamed as they were.
+    pub resolve_references: bool,
     /// When not empty, the source phrase must match.
     pub source: Matcher,
     /// Sources overlapping these are not reported.
@@ -94,7 +97,13 @@ impl Check for AttributionRule {
         let mut reported: HashSet<(usize, usize, usize)> =
             out.iter().map(|h| key(&h.place)).collect();
         for (i, at) in ledger.iter().enumerate() {
-            if at.nested || !self.classes.contains(&at.class) {
+            let class = match at.resolves_to {
+                Some(r) if self.resolve_references && at.class == SourceClass::Reference => {
+                    ledger[r].class
+                }
+                _ => at.class,
+            };
+            if at.nested || !self.classes.contains(&class) {
                 continue;
             }
             if at.class == SourceClass::None

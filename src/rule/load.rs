@@ -65,6 +65,7 @@ const RULE_KEYS: &[&str] = &[
     "content-words",
     "content-patterns",
     "first-quotation",
+    "resolve-references",
     "measure",
     "max-share",
     "min-sources",
@@ -97,6 +98,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("content-words", &["attribution"]),
     ("content-patterns", &["attribution"]),
     ("first-quotation", &["attribution"]),
+    ("resolve-references", &["attribution"]),
     ("measure", &["balance"]),
     ("max-share", &["balance"]),
     ("min-sources", &["balance"]),
@@ -154,6 +156,8 @@ struct RawRule {
     content_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     first_quotation: bool,
+    #[serde(default)]
+    resolve_references: bool,
     measure: Option<Spanned<String>>,
     max_share: Option<Spanned<f64>>,
     min_sources: Option<Spanned<i64>>,
@@ -866,6 +870,7 @@ fn compile_rule(
                         content,
                         says,
                         first_quotation: raw.first_quotation,
+                        resolve_references: raw.resolve_references,
                         source,
                         exceptions,
                         absent,
