@@ -105,6 +105,9 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
 ];
 
 /// A `[[rule]]` table as written.
+// Each flag is a field a rule author writes as `true` or leaves out; an enum would not read
+// as TOML does.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawRule {
