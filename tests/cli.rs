@@ -1016,10 +1016,10 @@ fn a_pronoun_after_an_unnamed_group_in_its_paragraph_is_theirs() {
     assert_run(
         &run,
         0,
+        // The last "they" opens the next paragraph: still the Democrats, never the mayor.
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST
-Mayor Ann Lee                            named           1      1  1:1
-    also as: they
-Some Democrats                           vague           1      2  3:1
+Mayor Ann Lee                            named           0      1  1:1
+Some Democrats                           vague           2      2  3:1
     also as: they
 
 sources: 1 named, 0 anonymous, 1 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source
@@ -1175,6 +1175,36 @@ fn a_description_refers_to_a_source_it_heads_not_one_it_qualifies() {
          Sen. Ann Lee                             named           0      2  1:1\n    \
          also as: The senator\n\
          A lawyer for the senator                 anonymous       0      1  1:36\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
+fn they_opening_a_paragraph_are_the_unnamed_group_before_not_a_named_man() {
+    assert_ledger_table(
+        "ledger-they",
+        "Mr. Rubio spoke first. His advisers conceded that it had been a difficult night.\n\n\
+         But they were hoping to benefit from the timing, they said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Mr. Rubio                                named           0      1  1:1\n\
+         His advisers                             anonymous       0      3  1:24\n    \
+         also as: they\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
+fn a_named_persons_spokesman_is_anonymous_not_that_person() {
+    assert_ledger_table(
+        "ledger-spokesman",
+        "Mr. Trump called for a ban. Cameron’s spokesman said the ban was wrong.\n\n\
+         “He disagrees,” the spokesman said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Mr. Trump                                named           0      1  1:1\n\
+         Cameron’s spokesman                      anonymous       1      1  1:29\n    \
+         also as: the spokesman\n\
          \n\
          sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
     );

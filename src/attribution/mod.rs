@@ -1607,6 +1607,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     .source
                     .as_ref()
                     .map(|p| bare(&a.doc.blocks[p.block].text[p.range.clone()]));
+                let plural = matches!(pronoun.as_deref(), Some("they" | "them"));
                 let unnamed = match pronoun.as_deref() {
                     Some("they" | "them") => last_group,
                     Some("he" | "she" | "him" | "her") => last_person,
@@ -1614,10 +1615,35 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 }
                 // Nearer than any named source, and in the same paragraph: across a paragraph
                 // break a story turns back to its named voices ("Rutte's comments also
-                // touched on …, he said").
+                // touched on …, he said"). "They" may open the next paragraph ("Mr. Rubio's
+                // advisers conceded …" / "But they were hoping"): no one named is plural.
                 .filter(|&u| {
-                    last_named.is_none_or(|n| u > n) && out[i].cue.block == out[u].cue.block
+                    let (from, to) = (out[u].cue.block, out[i].cue.block);
+                    last_named.is_none_or(|n| u > n) && (from == to || (plural && from + 1 == to))
                 });
+                // Not a named person: "they" after "Mr. Rubio" is someone else.
+                let last_named = last_named.filter(|&n| {
+                    !plural
+                        || !out[n].source.as_ref().is_some_and(|p| {
+                            let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
+                            matches!(
+                                phrase.split_whitespace().next(),
+                                Some("Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep." | "Gov.")
+                            )
+                        })
+                });
+                // "Cameron's spokesman", "the mayor's aide": one of several who could hold
+                // the job, of someone named; not that person, and anonymous unless described
+                // before ("his aide, Ana Ruiz, …; the mayor's aide said").
+                let possessed = sourcing
+                    && out[i].source.as_ref().is_some_and(|p| {
+                        let ws = head_words(&a.doc.blocks[p.block].text[p.range.clone()]);
+                        let head = ws.last().map(|w| bare(w)).unwrap_or_default();
+                        ws.len() >= 2
+                            && ws[..ws.len() - 1].iter().any(|w| possessive(w))
+                            && lexicon.roles.contains(&head)
+                            && !lexicon.titles.contains(&head)
+                    });
                 // "the partner" after "a partner at the firm said": a description refers to the
                 // nearest earlier source it describes, named or not, before any other named one.
                 let described = pronoun
@@ -1635,6 +1661,9 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     if out[d].class == SourceClass::Anonymous {
                         last_person = Some(i);
                     }
+                } else if possessed {
+                    out[i].class = SourceClass::Anonymous;
+                    last_person = Some(i);
                 } else if let Some(u) = unnamed {
                     out[i].resolves_to = Some(out[u].resolves_to.unwrap_or(u));
                 } else if let Some(n) = last_named {
