@@ -51,9 +51,10 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Headlines are short and, unlike body sentences, do not end in a full stop. A headline
-/// may carry its subhead on the next line of the same paragraph, after a semicolon, as wire
-/// copy does ("China rebuts criticism;" / "Investment, official says, helped economy.").
+/// Headlines are short and, unlike body sentences, do not end in a full stop, unless set in
+/// title case ("Glenn Beck Blasts Drudge for Mocking His Fast."). A headline may carry its
+/// subhead on the next line of the same paragraph, after a semicolon, as wire copy does
+/// ("China rebuts criticism;" / "Investment, official says, helped economy.").
 fn looks_like_headline(text: &str) -> bool {
     let text = text.trim();
     let short = |t: &str| t.split_whitespace().count() <= HEADLINE_MAX_WORDS;
@@ -61,8 +62,53 @@ fn looks_like_headline(text: &str) -> bool {
     let mut lines = text.lines().map(str::trim);
     match (lines.next(), lines.next(), lines.next()) {
         (Some(head), Some(subhead), None) => head.ends_with(';') && short(head) && short(subhead),
-        _ => short(text) && unstopped(text),
+        _ => short(text) && (unstopped(text) || title_case(text)),
     }
+}
+
+/// Whether every word but the short linking ones is capitalised, as headlines are set and a
+/// sentence, even one full of names, is not (its verb is lower case).
+fn title_case(text: &str) -> bool {
+    let content: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase()
+                    .trim_end_matches(|c: char| !c.is_alphanumeric()),
+                "a" | "an"
+                    | "the"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "as"
+                    | "is"
+                    | "vs"
+                    | "over"
+                    | "into"
+                    | "about"
+                    | "after"
+                    | "up"
+                    | "off"
+                    | "out"
+            )
+        })
+        .collect();
+    content.len() >= 4
+        && content
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Longer first lines are the story's first paragraph.
@@ -181,6 +227,11 @@ The port shut on Monday.
 Workers left.
 ",
         );
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
+        // Title case is a headline's, full stop or not; a sentence full of names is not one.
+        let b = blocks("Glenn Beck Blasts Drudge for Mocking His Fast.\n\nBeck fasted.\n");
+        assert_eq!(b[0].kind, BlockKind::Headline);
+        let b = blocks("NATO Secretary General Mark Rutte warned China on Tuesday.\n\nHe left.\n");
         assert_eq!(b[0].kind, BlockKind::Paragraph);
         // A headline and its subhead, joined by a semicolon, in one paragraph.
         let b = blocks("Port shuts;\nWorkers walk out, union says.\n\nThe port shut on Monday.\n");
