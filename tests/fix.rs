@@ -316,13 +316,14 @@ fn explain_says_whether_a_fix_is_safe() {
         "--color",
         "never",
     ]);
-    let head: Vec<&str> = run.stdout.lines().take(4).collect();
+    let head: Vec<&str> = run.stdout.lines().take(5).collect();
     assert_eq!(
         head,
         [
             "framing.loaded-label",
             "  kind substitution, severity warning, scope paragraph, quotations skip",
             "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it",
+            "  opinion skip: silent on a story written in the first person",
             "  defined at <bundled>/framing.toml:218",
         ],
         "{run:#?}"
