@@ -29,6 +29,40 @@ pub struct Conditional {
     /// Whether a name in the trigger ("accused Sanders of") that the story quotes or cites
     /// after it also excuses it: the accused has had a voice.
     pub reply_from_named: bool,
+    /// Whether a person the story names and describes by the trigger's group word ("Analysts
+    /// say …" and, anywhere, "Jan Hatzius, an analyst at Goldman Sachs") excuses it: the
+    /// group has a member the reader can weigh.
+    pub absent_members: bool,
+}
+
+/// The group words of the lexicon in `matched` ("critics", "economists"), in the singular, the
+/// way a named member is described ("an economist at MIT").
+fn group_words(matched: &str, a: &Analysis) -> Vec<String> {
+    let lexicon = a.lexicon();
+    matched
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| {
+            w.len() > 3
+                && w.ends_with('s')
+                && (lexicon.groups.contains(w) || lexicon.roles.contains(w))
+        })
+        .map(|w| w[..w.len() - 1].to_string())
+        .collect()
+}
+
+/// Whether the story names a member of the group `word` (singular, lower case) anywhere:
+/// "David Autor, an economist at M.I.T.", "Jan Hatzius, the chief economist", "economist
+/// Jan Hatzius", whether or not it quotes them.
+fn names_a_member(a: &Analysis, word: &str) -> bool {
+    let pattern = format!(
+        r"\p{{Lu}}[\p{{L}}'’.-]+,\s+(?:an?|the|one|another)\s+(?:[\p{{L}}.'’-]+\s+){{0,4}}?(?i:{w})s?\b|\b(?i:{w})\s+\p{{Lu}}[\p{{L}}'’.-]+\s+\p{{Lu}}",
+        w = regex::escape(word)
+    );
+    regex::Regex::new(&pattern).is_ok_and(|re| a.doc.blocks.iter().any(|b| re.is_match(&b.text)))
 }
 
 /// The capitalised words of `matched` after its first word ("accused Bernie Sanders of" →
@@ -111,7 +145,7 @@ impl Check for Conditional {
     }
 
     fn reads_ledger(&self) -> bool {
-        !self.absent_sources.is_empty() || self.reply_from_named
+        !self.absent_sources.is_empty() || self.reply_from_named || self.absent_members
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
@@ -124,6 +158,8 @@ impl Check for Conditional {
         let mut total: Option<usize> = None;
         let mut sourced: Option<SourcedCues> = None;
         let mut speaking: Option<Vec<(usize, usize, String)>> = None;
+        // Whether the story names a member of a group, by the group's word.
+        let mut members: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
         for (b, block) in a.doc.blocks.iter().enumerate() {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
@@ -188,6 +224,16 @@ impl Check for Conditional {
                 };
                 if present {
                     continue;
+                }
+                if self.absent_members {
+                    let matched = &a.doc.blocks[place.block].text[place.range.clone()];
+                    if group_words(matched, a).into_iter().any(|w| {
+                        *members
+                            .entry(w)
+                            .or_insert_with_key(|w| names_a_member(a, w))
+                    }) {
+                        continue;
+                    }
                 }
                 if self.reply_from_named {
                     let matched = &a.doc.blocks[place.block].text[place.range.clone()];

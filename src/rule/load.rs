@@ -55,6 +55,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-sources",
     "absent-next-paragraphs",
     "reply-from-named",
+    "absent-members",
     "swap",
     "fix",
     "max",
@@ -89,6 +90,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("reply-from-named", &["conditional"]),
+    ("absent-members", &["conditional"]),
     ("swap", &["substitution"]),
     ("max", &["occurrence"]),
     ("min", &["occurrence", "balance"]),
@@ -145,6 +147,8 @@ struct RawRule {
     absent_next_paragraphs: Option<Spanned<i64>>,
     #[serde(default)]
     reply_from_named: bool,
+    #[serde(default)]
+    absent_members: bool,
     swap: Option<Spanned<BTreeMap<String, Spanned<String>>>>,
     fix: Option<Spanned<String>>,
     max: Option<Spanned<i64>>,
@@ -757,6 +761,7 @@ fn compile_rule(
                     absent_in,
                     absent_next,
                     reply_from_named: raw.reply_from_named,
+                    absent_members: raw.absent_members,
                 }) as Box<dyn Check>
             })
         }
