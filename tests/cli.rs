@@ -1211,6 +1211,20 @@ fn a_named_persons_spokesman_is_anonymous_not_that_person() {
 }
 
 #[test]
+fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
+    assert_ledger_table(
+        "ledger-passive",
+        "The senator was criticized by two aides. Aides were told to stay home. Officials were \
+         mocked and criticized online. Many are worried about the vote.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         two aides                                anonymous       0      1  1:31\n\
+         Many                                     vague           0      1  1:117\n\
+         \n\
+         sources: 0 named, 1 anonymous, 1 vague, 0 document, 0 other; 3 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_description_refers_to_the_unnamed_source_it_describes() {
     assert_ledger_table(
         "ledger-partner",

@@ -726,6 +726,20 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         && !before_trim
             .split_whitespace()
             .any(|w| matches!(bare(w).as_str(), "who" | "whom" | "which" | "whose"));
+    // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
+    // telephone" names a means, not an agent).
+    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
+        && after_cue
+            .get(1)
+            .is_none_or(|(_, w)| !MEANS.contains(&bare(w).as_str()))
+    {
+        return phrase_after(text, &after_cue[1..]);
+    }
+    // "Aides were told to stay home", "officials … were mocked and criticized": who precedes a
+    // passive cue is told or judged, not the source (a "by" agent after it is, below).
+    if passive(before_trim, cue_text, &after_cue, lexicon) {
+        return None;
+    }
     if (participle && before_trim.ends_with(',')) || coordinated {
         return subject(text, &near.opening);
     }
@@ -736,16 +750,45 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             return Some(r);
         }
     }
-    // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
-    // telephone" names a means, not an agent).
-    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
-        && after_cue
-            .get(1)
-            .is_none_or(|(_, w)| !MEANS.contains(&bare(w).as_str()))
-    {
-        return phrase_after(text, &after_cue[1..]);
-    }
     phrase_before(text, near.before.clone(), lexicon).or_else(|| subject(text, &near.opening))
+}
+
+/// Whether a cue is passive: a form of "be" right before it, adverbs aside ("were told",
+/// "was sharply criticized"), or before the verb it is coordinated with ("were mocked and
+/// criticized"). Believing is passive only before "to" ("is expected to pass"): "many are
+/// worried" worry. Other cues never are.
+fn passive(
+    before: &str,
+    cue_text: &str,
+    after: &[(Range<usize>, &str)],
+    lexicon: &Lexicon,
+) -> bool {
+    if cue_text.contains(' ') || cue_text.ends_with("ing") {
+        return false;
+    }
+    // Other cues are as often adjectives after "be" ("voters are poised to").
+    match lexicon.kind(cue_text) {
+        CueKind::Speech | CueKind::Stance => {}
+        CueKind::Cognition if after.first().is_some_and(|(_, w)| bare(w) == "to") => {}
+        _ => return false,
+    }
+    let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being");
+    let adverb = |w: &str| {
+        matches!(
+            w,
+            "also" | "not" | "never" | "often" | "publicly" | "privately" | "repeatedly" | "widely"
+        ) || (w.len() > 4 && w.ends_with("ly"))
+    };
+    let mut ws = before.split_whitespace().rev().map(bare);
+    let mut next = || ws.by_ref().find(|w| !adverb(w));
+    match next() {
+        Some(w) if be(&w) => true,
+        // "were mocked and criticized": the verb before "and" is passive too.
+        Some(w) if matches!(w.as_str(), "and" | "or") => {
+            next().is_some_and(|v| v.ends_with("ed")) && next().is_some_and(|b| be(&b))
+        }
+        _ => false,
+    }
 }
 
 /// The noun phrase right after a cue, up to punctuation or a clause.
