@@ -56,13 +56,33 @@ fn group_words(matched: &str, a: &Analysis) -> Vec<String> {
 
 /// Whether the story names a member of the group `word` (singular, lower case) anywhere:
 /// "David Autor, an economist at M.I.T.", "Jan Hatzius, the chief economist", "economist
-/// Jan Hatzius", whether or not it quotes them.
+/// Jan Hatzius", whether or not it quotes them. Each use of the word is looked at, not the
+/// whole story with a pattern per word: a story kept on one line may be megabytes.
 fn names_a_member(a: &Analysis, word: &str) -> bool {
-    let pattern = format!(
-        r"\p{{Lu}}[\p{{L}}'’.-]+,\s+(?:an?|the|one|another)\s+(?:[\p{{L}}.'’-]+\s+){{0,4}}?(?i:{w})s?\b|\b(?i:{w})\s+\p{{Lu}}[\p{{L}}'’.-]+\s+\p{{Lu}}",
-        w = regex::escape(word)
-    );
-    regex::Regex::new(&pattern).is_ok_and(|re| a.doc.blocks.iter().any(|b| re.is_match(&b.text)))
+    // "Name, a … expert": a name, a comma, an article and up to four words.
+    static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\p{Lu}[\p{L}'’.-]+,\s+(?:an?|the|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}$",
+        )
+        .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
+    });
+    // "expert Jan Hatzius": the word, then a name of two capitalised words.
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}")
+            .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
+    });
+    let Ok(uses) = regex::Regex::new(&format!(r"(?i)\b{}s?\b", regex::escape(word))) else {
+        return false;
+    };
+    a.doc.blocks.iter().any(|b| {
+        let text = &b.text;
+        uses.find_iter(text).any(|m| {
+            let from = crate::source::floor_char_boundary(text, m.start().saturating_sub(120));
+            let to = crate::source::floor_char_boundary(text, m.end() + 60);
+            BEFORE.is_match(&text[from..m.start()])
+                || (m.as_str().len() == word.len() && AFTER.is_match(&text[m.end()..to]))
+        })
+    })
 }
 
 /// The capitalised words of `matched` after its first word ("accused Bernie Sanders of" →
