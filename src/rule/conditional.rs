@@ -71,16 +71,25 @@ fn names_a_member(a: &Analysis, word: &str) -> bool {
         regex::Regex::new(r"^\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}")
             .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
     });
-    let Ok(uses) = regex::Regex::new(&format!(r"(?i)\b{}s?\b", regex::escape(word))) else {
-        return false;
-    };
+    let w = word.as_bytes();
     a.doc.blocks.iter().any(|b| {
-        let text = &b.text;
-        uses.find_iter(text).any(|m| {
-            let from = crate::source::floor_char_boundary(text, m.start().saturating_sub(120));
-            let to = crate::source::floor_char_boundary(text, m.end() + 60);
-            BEFORE.is_match(&text[from..m.start()])
-                || (m.as_str().len() == word.len() && AFTER.is_match(&text[m.end()..to]))
+        let (text, bytes) = (&b.text, b.text.as_bytes());
+        let letter = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        // Each whole use of the word, any case, plural or not ("Experts", "expert").
+        (0..bytes.len().saturating_sub(w.len().saturating_sub(1))).any(|i| {
+            if !bytes[i..i + w.len()].eq_ignore_ascii_case(w) || (i > 0 && letter(i - 1)) {
+                return false;
+            }
+            let end = i + w.len();
+            let plural = bytes
+                .get(end)
+                .is_some_and(|c| c.eq_ignore_ascii_case(&b's'));
+            if letter(end + usize::from(plural)) {
+                return false;
+            }
+            let from = crate::source::floor_char_boundary(text, i.saturating_sub(120));
+            let to = crate::source::floor_char_boundary(text, end + 60);
+            BEFORE.is_match(&text[from..i]) || (!plural && AFTER.is_match(&text[end..to]))
         })
     })
 }
