@@ -1225,6 +1225,20 @@ fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
 }
 
 #[test]
+fn a_be_in_a_quotation_or_an_adjective_makes_no_passive() {
+    assert_ledger_table(
+        "ledger-not-passive",
+        "“It is,” said Ana Ruiz, the city manager. Officials were pleased and warned that the \
+         port could close. Ruiz stood and said by then the deal was dead.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Ana Ruiz                                 named           1      1  1:15\n\
+         Officials                                anonymous       0      1  1:43\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_description_refers_to_the_unnamed_source_it_describes() {
     assert_ledger_table(
         "ledger-partner",

@@ -728,17 +728,16 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             .any(|w| matches!(bare(w).as_str(), "who" | "whom" | "which" | "whose"));
     // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
     // telephone" names a means, not an agent).
-    if after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
+    let by_agent = after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
         && after_cue
             .get(1)
-            .is_none_or(|(_, w)| !MEANS.contains(&bare(w).as_str()))
-    {
-        return phrase_after(text, &after_cue[1..]);
-    }
+            .is_none_or(|(_, w)| !MEANS.contains(&bare(w).as_str()));
     // "Aides were told to stay home", "officials … were mocked and criticized": who precedes a
-    // passive cue is told or judged, not the source (a "by" agent after it is, below).
+    // passive cue is told or judged, not the source; its "by" agent is.
     if passive(before_trim, cue_text, &after_cue, lexicon) {
-        return None;
+        return by_agent
+            .then(|| phrase_after(text, &after_cue[1..]))
+            .flatten();
     }
     if (participle && before_trim.ends_with(',')) || coordinated {
         return subject(text, &near.opening);
@@ -749,6 +748,9 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         if let Some(r) = phrase_after(text, &after_cue) {
             return Some(r);
         }
+    }
+    if by_agent {
+        return phrase_after(text, &after_cue[1..]);
     }
     phrase_before(text, near.before.clone(), lexicon).or_else(|| subject(text, &near.opening))
 }
@@ -772,20 +774,28 @@ fn passive(
         CueKind::Cognition if after.first().is_some_and(|(_, w)| bare(w) == "to") => {}
         _ => return false,
     }
+    // Words as written: "“It is,” said Ana Ruiz" ends a quotation, and its "is," is not this
+    // cue's.
     let be = |w: &str| matches!(w, "is" | "was" | "were" | "are" | "been" | "be" | "being");
     let adverb = |w: &str| {
         matches!(
             w,
             "also" | "not" | "never" | "often" | "publicly" | "privately" | "repeatedly" | "widely"
-        ) || (w.len() > 4 && w.ends_with("ly"))
+        ) || (w.len() > 5 && w.ends_with("ly") && !matches!(w, "elderly" | "rally" | "early"))
     };
-    let mut ws = before.split_whitespace().rev().map(bare);
+    let mut ws = before.split_whitespace().rev();
     let mut next = || ws.by_ref().find(|w| !adverb(w));
+    let plain = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
     match next() {
-        Some(w) if be(&w) => true,
-        // "were mocked and criticized": the verb before "and" is passive too.
-        Some(w) if matches!(w.as_str(), "and" | "or") => {
-            next().is_some_and(|v| v.ends_with("ed")) && next().is_some_and(|b| be(&b))
+        Some(w) if plain(w) && be(w) => true,
+        // "were mocked and criticized": the verb before "and" is a passive cue too ("were
+        // pleased and warned" is an adjective, and they warned).
+        Some("and" | "or") => {
+            next().is_some_and(|v| {
+                plain(v)
+                    && matches!(lexicon.kind(v), CueKind::Speech | CueKind::Stance)
+                    && lexicon.cues.is_match(v)
+            }) && next().is_some_and(|b| plain(b) && be(b))
         }
         _ => false,
     }
@@ -1664,7 +1674,8 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     let (from, to) = (out[u].cue.block, out[i].cue.block);
                     last_named.is_none_or(|n| u > n) && (from == to || (plural && from + 1 == to))
                 });
-                // Not a named person: "they" after "Mr. Rubio" is someone else.
+                // Not one named person: "they" after "Mr. Rubio" is someone else ("Mr. Rubio
+                // and Mr. Cruz" are two).
                 let last_named = last_named.filter(|&n| {
                     !plural
                         || !out[n].source.as_ref().is_some_and(|p| {
@@ -1672,7 +1683,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                             matches!(
                                 phrase.split_whitespace().next(),
                                 Some("Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep." | "Gov.")
-                            )
+                            ) && !phrase.contains(" and ")
                         })
                 });
                 // "Cameron's spokesman", "the mayor's aide": one of several who could hold

@@ -85,12 +85,34 @@ fn one_short_line(text: &str) -> bool {
                 .to_lowercase();
             w == "said" || DAYS.contains(&w.as_str())
         })
+        // ", officials say." closes a lede; a headline puts its "says" inside.
+        && !text.split_whitespace().last().is_some_and(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "say" | "says"
+            )
+        })
+        // A lede tells in the past ("Police arrested a man after a fire destroyed three
+        // homes"); a headline in the present.
+        && text
+            .split_whitespace()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_lowercase)
+            })
+            .count()
+            < 2
         // No sentence ends before the last word.
         && !text
             .split_whitespace()
             .rev()
             .skip(1)
-            .any(|w| w.ends_with(['.', '?', '!']) && w.chars().filter(|c| *c == '.').count() == 1 && w.len() > 3)
+            // "Gov." and "Sen." end no sentence.
+            .any(|w| {
+                w.ends_with(['.', '?', '!'])
+                    && w.chars().filter(|c| *c == '.').count() == 1
+                    && !(w.len() <= 4 && w.starts_with(char::is_uppercase))
+            })
 }
 
 /// Days a lede dates its news by.
@@ -284,12 +306,14 @@ Workers left.
         for lede in [
             "The plan will expand, officials said.",
             "The port shut on Monday.",
+            "Dockworkers walked out at the port, officials say.",
+            "Police arrested a man after a massive fire destroyed three homes.",
         ] {
             let b = blocks(&format!("{lede}\n\nThe strike stranded 40 ships.\n"));
             assert_eq!(b[0].kind, BlockKind::Paragraph, "{lede}");
         }
         // Title case is a headline's, full stop or not; a sentence full of names is not one.
-        let b = blocks("Glenn Beck Blasts Drudge for Mocking His Fast.\n\nBeck fasted.\n");
+        let b = blocks("Glenn Beck Blasts Drudge for Mocking His Fast.\nBeck fasted.\n");
         assert_eq!(b[0].kind, BlockKind::Headline);
         let b = blocks("NATO Secretary General Mark Rutte warned China on Tuesday.\nHe left.\n");
         assert_eq!(b[0].kind, BlockKind::Paragraph);

@@ -50,7 +50,11 @@ fn group_words(matched: &str, a: &Analysis) -> Vec<String> {
                 && w.ends_with('s')
                 && (lexicon.groups.contains(w) || lexicon.roles.contains(w))
         })
-        .map(|w| w[..w.len() - 1].to_string())
+        // "authorities" → "authority", "analysts" → "analyst".
+        .map(|w| match w.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => w[..w.len() - 1].to_string(),
+        })
         .collect()
 }
 
@@ -59,10 +63,11 @@ fn group_words(matched: &str, a: &Analysis) -> Vec<String> {
 /// Jan Hatzius", whether or not it quotes them. Each use of the word is looked at, not the
 /// whole story with a pattern per word: a story kept on one line may be megabytes.
 fn names_a_member(a: &Analysis, word: &str) -> bool {
-    // "Name, a … expert": a name, a comma, an article and up to four words.
+    // "Name Surname, a … expert": a name of two capitalised words (not "In London,"), a comma,
+    // an article and up to four words.
     static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"\p{Lu}[\p{L}'’.-]+,\s+(?:an?|the|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}$",
+            r"(\p{Lu}[\p{L}'’.-]*)\s+\p{Lu}[\p{L}'’.-]+,\s+(?:an?|the|one|another)\s+(?:[\p{L}.'’-]+\s+){0,4}$",
         )
         .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
     });
@@ -89,7 +94,33 @@ fn names_a_member(a: &Analysis, word: &str) -> bool {
             }
             let from = crate::source::floor_char_boundary(text, i.saturating_sub(120));
             let to = crate::source::floor_char_boundary(text, end + 60);
-            BEFORE.is_match(&text[from..i]) || (!plural && AFTER.is_match(&text[end..to]))
+            let named_before = BEFORE.captures(&text[from..i]).is_some_and(|c| {
+                !matches!(
+                    c.get(1).map_or("", |m| m.as_str()),
+                    "In" | "On"
+                        | "At"
+                        | "For"
+                        | "From"
+                        | "By"
+                        | "With"
+                        | "After"
+                        | "Before"
+                        | "During"
+                        | "Since"
+                        | "Still"
+                        | "But"
+                        | "And"
+                        | "The"
+                        | "This"
+                        | "That"
+                        | "When"
+                        | "While"
+                        | "As"
+                        | "Last"
+                        | "Next"
+                )
+            });
+            !plural && (named_before || AFTER.is_match(&text[end..to]))
         })
     })
 }
