@@ -495,7 +495,7 @@ fn line_label_colon(line: &str, lexicon: &Lexicon) -> Option<usize> {
             .is_some_and(|w| w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
         && !lexicon.line_labels.contains(&lower)
         && !lexicon.line_labels.contains(&bare(words[0]))
-        && !WHEN.contains(&bare(words[0]).as_str())
+        && !crate::document::DAYS.contains(&bare(words[0]).as_str())
         && said.split_whitespace().nth(1).is_some();
     fits.then_some(colon)
 }
@@ -869,7 +869,7 @@ fn appositive_name(ws: &[(Range<usize>, &str)]) -> Option<usize> {
     for (i, (r, w)) in ws.iter().enumerate().take(4) {
         let bare_w = w.trim_end_matches([',', '.']);
         if !w.chars().next().is_some_and(char::is_uppercase)
-            || WHEN.contains(&bare(w).as_str())
+            || crate::document::DAYS.contains(&bare(w).as_str())
             || !bare_w
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
@@ -911,7 +911,7 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         [(_, first), ..] => {
             !long_opening
                 && opening.iter().all(|(_, w)| capital(w))
-                && !WHEN.contains(&bare(first).as_str())
+                && !crate::document::DAYS.contains(&bare(first).as_str())
         }
         [] => false,
     };
@@ -1097,14 +1097,14 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     while let Some((_, w)) = ws.last().filter(|(_, w)| !w.ends_with(',')) {
         let b = bare(w);
         let before = ws.len().checked_sub(2).map(|i| bare(ws[i].1));
-        if skippable(w) || WHEN.contains(&b.as_str()) {
+        if skippable(w) || crate::document::DAYS.contains(&b.as_str()) {
             ws.pop();
         } else if matches!(
             b.as_str(),
             "morning" | "afternoon" | "evening" | "night" | "week"
         ) && before
             .as_deref()
-            .is_some_and(|p| matches!(p, "this" | "last") || WHEN.contains(&p))
+            .is_some_and(|p| matches!(p, "this" | "last") || crate::document::DAYS.contains(&p))
         {
             ws.pop();
             if before
@@ -1260,20 +1260,6 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 .len());
     (start < end).then_some(start..end)
 }
-
-/// Days a cue's time names ("Trump on Tuesday said"), skipped between a source and its cue.
-const WHEN: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
 
 /// Whether a word ends a quotation: a closing mark, or an opening one misused after the
 /// quotation's last punctuation ("…for her here,“ said").

@@ -8,6 +8,22 @@ mod plain;
 use std::ops::Range;
 use std::path::Path;
 
+/// The days a story dates its news by ("on Tuesday", "yesterday"): between a source and its
+/// cue they are skipped ("Trump on Tuesday said"), and a first line that names one is a lede,
+/// not a headline.
+pub(crate) const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 /// How a file's markup is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -83,7 +83,7 @@ fn one_short_line(text: &str) -> bool {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            w == "said" || DAYS.contains(&w.as_str())
+            w == "said" || super::DAYS.contains(&w.as_str())
         })
         // ", officials say." closes a lede; a headline puts its "says" inside.
         && !text.split_whitespace().last().is_some_and(|w| {
@@ -114,19 +114,6 @@ fn one_short_line(text: &str) -> bool {
                     && !(w.len() <= 4 && w.starts_with(char::is_uppercase))
             })
 }
-
-/// Days a lede dates its news by.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-];
 
 /// A first line with a full stop is a headline only when this short: 96% of the headlines in
 /// `PolNeAR` are, and a lede of one short sentence is rare.
