@@ -1289,3 +1289,36 @@ fn peoples_and_followers_are_vague_names_are_not() {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }
 }
+
+#[test]
+fn a_finding_draws_at_most_twelve_secondary_places_and_says_how_many_more() {
+    let sb = Sandbox::new("many-secondary");
+    sb.write(
+        "story.txt",
+        format!(
+            "{}\n",
+            ["A senior aide said the plan was late."; 15].join(" ")
+        ),
+    );
+    let args = [
+        "check",
+        "--no-config",
+        "--select",
+        "anonymity.unnamed-majority",
+    ];
+    let run = sb.run(&[&args[..], &["--color", "never", "story.txt"]].concat());
+    assert!(
+        run.stdout
+            .contains("= and 2 more place(s) not shown here; `--format json` lists them all"),
+        "{run:#?}"
+    );
+    // Twelve secondary labels and the primary's "the first unnamed source".
+    assert_eq!(
+        run.stdout.matches("unnamed source\n").count(),
+        13,
+        "{run:#?}"
+    );
+    let json = sb.run(&[&args[..], &["--format", "json", "story.txt"]].concat());
+    let found: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(found[0]["secondary"].as_array().map(Vec::len), Some(14));
+}

@@ -54,8 +54,19 @@ pub fn write_findings(
             labels.extend(
                 d.secondary
                     .iter()
+                    .take(MAX_SECONDARY)
                     .map(|(r, l)| (r.clone(), l.clone(), false)),
             );
+            if let Some(more) = d
+                .secondary
+                .len()
+                .checked_sub(MAX_SECONDARY)
+                .filter(|&m| m > 0)
+            {
+                notes.push(format!(
+                    "and {more} more place(s) not shown here; `--format json` lists them all"
+                ));
+            }
             emit(
                 out,
                 &report.file,
@@ -71,6 +82,10 @@ pub fn write_findings(
     }
     Ok(())
 }
+
+/// The most secondary labels drawn under one finding: a whole-story rule on a long story may
+/// point at a thousand sources, and drawing each under its line took minutes and megabytes.
+const MAX_SECONDARY: usize = 12;
 
 /// Writes the summary line of a tally ("found 2 warnings in 1 file"), if anything was found.
 pub fn write_summary(tally: &Tally, out: &mut dyn WriteColor) -> io::Result<()> {
