@@ -1047,7 +1047,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// Words that open an adverbial before a sentence's subject ("At the convention, …").
-const OPENERS: &[&str] = &[
+pub(crate) const OPENERS: &[&str] = &[
     "at",
     "in",
     "on",

@@ -57,14 +57,10 @@ pub fn write_findings(
                     .take(MAX_SECONDARY)
                     .map(|(r, l)| (r.clone(), l.clone(), false)),
             );
-            if let Some(more) = d
-                .secondary
-                .len()
-                .checked_sub(MAX_SECONDARY)
-                .filter(|&m| m > 0)
-            {
+            if d.secondary.len() > MAX_SECONDARY {
                 notes.push(format!(
-                    "and {more} more place(s) not shown here; `--format json` lists them all"
+                    "and {} more place(s) not shown here; `--format json` lists them all",
+                    d.secondary.len() - MAX_SECONDARY
                 ));
             }
             emit(

@@ -94,31 +94,15 @@ fn names_a_member(a: &Analysis, word: &str) -> bool {
             }
             let from = crate::source::floor_char_boundary(text, i.saturating_sub(120));
             let to = crate::source::floor_char_boundary(text, end + 60);
+            // Not an opening adverbial or a sentence's first word: "In London, an analyst",
+            // "Still, the experts".
             let named_before = BEFORE.captures(&text[from..i]).is_some_and(|c| {
-                !matches!(
-                    c.get(1).map_or("", |m| m.as_str()),
-                    "In" | "On"
-                        | "At"
-                        | "For"
-                        | "From"
-                        | "By"
-                        | "With"
-                        | "After"
-                        | "Before"
-                        | "During"
-                        | "Since"
-                        | "Still"
-                        | "But"
-                        | "And"
-                        | "The"
-                        | "This"
-                        | "That"
-                        | "When"
-                        | "While"
-                        | "As"
-                        | "Last"
-                        | "Next"
-                )
+                let first = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+                !crate::attribution::OPENERS.contains(&first.as_str())
+                    && !matches!(
+                        first.as_str(),
+                        "still" | "but" | "and" | "the" | "this" | "that" | "last" | "next"
+                    )
             });
             !plural && (named_before || AFTER.is_match(&text[end..to]))
         })
