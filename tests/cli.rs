@@ -1211,6 +1211,28 @@ fn a_named_persons_spokesman_is_anonymous_not_that_person() {
 }
 
 #[test]
+fn unnamed_sources_that_looked_named_or_unclear_are_unnamed() {
+    // "inside" is the source's adjective, not where it is; a capital that only opens the
+    // sentence names nobody; a party member is one unnamed person; and whoever "he" is, the
+    // story granted him anonymity.
+    assert_ledger_table(
+        "ledger-unnamed",
+        "Ana Ruiz spoke first. The plan is doomed, an inside source said. Companies say the \
+         rule is too costly. Liberal writers argue that it is fair. It will pass, said one \
+         senior Democrat.\n\nAna Ruiz left. \"Not one taker,\" he said, on condition of anonymity.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Ana Ruiz                                 named           0      1  1:1\n\
+         an inside source                         anonymous       0      1  1:43\n\
+         Companies                                vague           0      1  1:66\n\
+         Liberal writers                          vague           0      1  1:104\n\
+         one senior Democrat                      anonymous       0      1  1:162\n\
+         he                                       anonymous       1      0  3:33\n\
+         \n\
+         sources: 1 named, 3 anonymous, 2 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
     assert_ledger_table(
         "ledger-passive",

@@ -9,7 +9,8 @@
 //! Prints: recall of gold cues (a ledger cue overlapping the gold cue), recall of gold sources
 //! (a ledger source overlapping the gold source), recall of `has_source: false` claims by
 //! `attribution.*` diagnostics, and precision and recall of `anonymity.*` diagnostics against
-//! the hand-labelled sources in `bench/polnear-source-classes.tsv` (anonymous or vague = unnamed).
+//! the hand-labelled sources in `bench/polnear-source-classes.tsv` (anonymous or vague = unnamed),
+//! and the same against the second labelled sample, `bench/polnear-source-classes-2.tsv`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -130,16 +131,22 @@ fn polnear_figures() {
         eprintln!("skipped: {} is absent", path.display());
         return;
     };
-    let labels_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/polnear-source-classes.tsv");
-    let mut labels: HashMap<(usize, String), String> = HashMap::new();
-    for line in std::fs::read_to_string(labels_path)
-        .unwrap()
-        .lines()
-        .skip(1)
+    // Each labelled source, with which of the two samples labels it.
+    let mut labels: HashMap<(usize, String), (usize, String)> = HashMap::new();
+    for (set, file) in ["polnear-source-classes.tsv", "polnear-source-classes-2.tsv"]
+        .iter()
+        .enumerate()
     {
-        let f: Vec<&str> = line.split('\t').collect();
-        labels.insert((f[0].parse().unwrap(), f[2].to_string()), f[5].to_string());
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("bench")
+            .join(file);
+        for line in std::fs::read_to_string(path).unwrap().lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            labels.insert(
+                (f[0].parse().unwrap(), f[2].to_string()),
+                (set, f[5].to_string()),
+            );
+        }
     }
     let linter = Linter::new(None, &[]).unwrap();
     // The anonymity set with its off-by-default rules turned on, as `enable = ["anonymity"]`
@@ -152,11 +159,11 @@ fn polnear_figures() {
         .collect();
     all_anonymity.select(&ids, &[]).unwrap();
     // The ledger's own reading: a labelled source it classes as anonymous or vague.
-    let mut ledger = Tally::default();
-    let mut every = Tally::default();
+    let mut ledger = [Tally::default(), Tally::default()];
+    let mut every = [Tally::default(), Tally::default()];
     let (mut cues, mut cues_found, mut sources, mut sources_found) = (0, 0, 0, 0);
     let (mut unsourced, mut unsourced_found) = (0, 0);
-    let mut anonymity = Tally::default();
+    let mut anonymity = [Tally::default(), Tally::default()];
     // The same recall over unnamed sources of speech ("said", "told", "according to"): what
     // the anonymity rules are about, as opposed to groups holding a view ("voters view").
     let (mut speech_tp, mut speech_all) = (0, 0);
@@ -186,7 +193,8 @@ fn polnear_figures() {
                 let s = bytes(s);
                 sources += 1;
                 sources_found += usize::from(ledger_sources.iter().any(|l| overlaps(l, &s)));
-                if let Some(class) = labels.get(&(line_no, g.id.clone())) {
+                if let Some((set, class)) = labels.get(&(line_no, g.id.clone())) {
+                    let set = *set;
                     let gold_unnamed = class == "anonymous" || class == "vague";
                     let flagged = diagnostics
                         .iter()
@@ -197,12 +205,12 @@ fn polnear_figures() {
                             .find_iter(&doc.text[bytes(c)])
                             .any(|m| lex.kind(m.as_str()) == attribution::CueKind::Speech)
                     });
-                    if gold_unnamed && speech {
+                    if gold_unnamed && speech && set == 0 {
                         speech_all += 1;
                         speech_tp += usize::from(flagged);
                     }
-                    anonymity.add(gold_unnamed, flagged);
-                    every.add(
+                    anonymity[set].add(gold_unnamed, flagged);
+                    every[set].add(
                         gold_unnamed,
                         all_diagnostics
                             .iter()
@@ -216,7 +224,7 @@ fn polnear_figures() {
                                     | attribution::SourceClass::Vague
                             )
                     });
-                    ledger.add(gold_unnamed, ledger_unnamed);
+                    ledger[set].add(gold_unnamed, ledger_unnamed);
                 }
             }
         }
@@ -235,16 +243,20 @@ fn polnear_figures() {
         "has_source:false flagged:   {unsourced_found}/{unsourced} = {:.3}",
         ratio(unsourced_found, unsourced)
     );
-    println!("anonymity vs labelled sources: {}", anonymity.line());
+    println!("anonymity vs labelled sources: {}", anonymity[0].line());
     println!(
         "  recall on unnamed sources of speech cues: {speech_tp}/{speech_all} = {:.3}",
         ratio(speech_tp, speech_all)
     );
-    println!("  with every anonymity rule on: {}", every.line());
+    println!("  with every anonymity rule on: {}", every[0].line());
     println!(
         "ledger classes anonymous/vague vs labels: {}",
-        ledger.line()
+        ledger[0].line()
     );
+    println!("second labelled sample (bench/polnear-source-classes-2.tsv):");
+    println!("  anonymity: {}", anonymity[1].line());
+    println!("  with every anonymity rule on: {}", every[1].line());
+    println!("  ledger classes anonymous/vague: {}", ledger[1].line());
 }
 
 /// Lists the most frequent gold cues and sources the ledger misses (for tuning the lexicon).

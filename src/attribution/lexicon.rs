@@ -86,6 +86,8 @@ struct RawSources {
     demonyms: Vec<String>,
     institutions: Vec<String>,
     placed_to_know: Vec<String>,
+    anonymity_grants: Vec<String>,
+    partisans: Vec<String>,
     places: Vec<String>,
     people: Vec<String>,
     not_people: Vec<String>,
@@ -119,6 +121,11 @@ pub struct Lexicon {
     pub institutions: Vec<String>,
     /// Words that describe an unnamed source as placed to know ("familiar", "briefed").
     pub placed_to_know: Vec<String>,
+    /// Phrases that grant a source anonymity ("on condition of anonymity"), lower-cased.
+    pub anonymity_grants: Vec<String>,
+    /// Nouns for one member of a party ("Democrat"), as written: "one senior Democrat" is an
+    /// unnamed person.
+    pub partisans: Vec<String>,
     /// Words after a source's first word that place it ("in", "at", "working").
     pub places: Vec<String>,
     /// Plural nouns that name people ("fans", "voters").
@@ -170,6 +177,8 @@ impl Lexicon {
             raw.sources.demonyms.extend(s.demonyms);
             raw.sources.institutions.extend(s.institutions);
             raw.sources.placed_to_know.extend(s.placed_to_know);
+            raw.sources.anonymity_grants.extend(s.anonymity_grants);
+            raw.sources.partisans.extend(s.partisans);
             raw.sources.places.extend(s.places);
             raw.sources.people.extend(s.people);
             raw.sources.not_people.extend(s.not_people);
@@ -223,6 +232,8 @@ impl Lexicon {
             demonyms: raw.sources.demonyms,
             institutions: raw.sources.institutions,
             placed_to_know: lower(raw.sources.placed_to_know),
+            anonymity_grants: lower(raw.sources.anonymity_grants),
+            partisans: raw.sources.partisans,
             places: lower(raw.sources.places),
             people: lower(raw.sources.people),
             not_people: lower(raw.sources.not_people),

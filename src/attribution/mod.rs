@@ -1367,7 +1367,13 @@ fn head_words(phrase: &str) -> Vec<&str> {
                 | "knowledgeable"
         )
     }) {
-        if cut > 0 {
+        // "an inside source", "a close aide": an adjective after the article, not the start
+        // of what describes the source.
+        let adjective = cut == 1
+            && matches!(bare(ws[1]).as_str(), "inside" | "close" | "knowledgeable")
+            && ws.len() > 2
+            && DETERMINERS.contains(&bare(ws[0]).as_str());
+        if cut > 0 && !adjective {
             ws.truncate(cut);
         }
     }
@@ -1420,6 +1426,17 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         .unwrap_or_default();
     if ws.len() == 1 && lexicon.pronouns.contains(&det) {
         return SourceClass::Reference;
+    }
+    // "one senior Democrat", "an Iowa Democrat", "a Republican involved in the planning": one
+    // member of a party, unnamed.
+    if ws.len() >= 2
+        && matches!(det.as_str(), "a" | "an" | "one" | "another")
+        && ws.last().is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lexicon.partisans.iter().any(|d| d == w)
+        })
+    {
+        return SourceClass::Anonymous;
     }
     // Plain "people" is the public at large, not a described source.
     if phrase.split_whitespace().count() == 1 && det == "people" {
@@ -1516,6 +1533,21 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     let is_name_word = |w: &&str| is_name_word_at(w, true);
     let has_name = ws.iter().any(is_name_word);
+    // "Liberal writers are reveling", "Private business owners could refuse": plural people
+    // capitalised only at the start of the sentence, not a name.
+    if has_name
+        && ws.len() >= 2
+        && !lexicon.roles.contains(&head)
+        && ws[1..]
+            .iter()
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        && ws
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && (lexicon.groups.contains(&head) || (head.ends_with('s') && is_people(&head, lexicon)))
+    {
+        return SourceClass::Vague;
+    }
     // A person's name is two capitalised words together, anywhere in the phrase, appositive
     // included ("a spokeswoman, Tara Binns"); one capitalised modifier before a job
     // ("Pentagon officials", "Clinton aides") names nobody.
@@ -1696,7 +1728,27 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                             .map(|w| bare(w))
                     })
                     .and_then(|head| sources_with.get(&head).copied());
-                if let Some(d) = described {
+                // "He was unable to find a taker, he said, on condition of anonymity": whoever
+                // "he" is, the story grants him anonymity and does not say who he is.
+                let granted = pronoun
+                    .as_deref()
+                    .is_some_and(|p| lexicon.pronouns.iter().any(|x| x == p))
+                    && a.sentence_at(out[i].cue.block, out[i].cue.range.start)
+                        .is_some_and(|r| {
+                            let sentence = a.doc.blocks[out[i].cue.block].text[r].to_lowercase();
+                            lexicon
+                                .anonymity_grants
+                                .iter()
+                                .any(|g| sentence.contains(g.as_str()))
+                        });
+                if granted {
+                    out[i].class = SourceClass::Anonymous;
+                    if plural {
+                        last_group = Some(i);
+                    } else {
+                        last_person = Some(i);
+                    }
+                } else if let Some(d) = described {
                     out[i].resolves_to = Some(out[d].resolves_to.unwrap_or(d));
                     if out[d].class == SourceClass::Anonymous {
                         last_person = Some(i);
