@@ -68,11 +68,20 @@ pub struct AttributionRule {
     /// How many paragraphs after that unit also count: "Officials said …" followed by a named
     /// official's quotation in the next paragraph.
     pub absent_next: usize,
+    /// Anything matching this anywhere in the story excuses every attribution in it: a
+    /// blanket note ("like all respondents, responded anonymously") explains them all.
+    pub absent_story: Matcher,
 }
 
 impl Check for AttributionRule {
     fn matchers(&self) -> Vec<&Matcher> {
-        vec![&self.source, &self.exceptions, &self.absent, &self.says]
+        vec![
+            &self.source,
+            &self.exceptions,
+            &self.absent,
+            &self.says,
+            &self.absent_story,
+        ]
     }
 
     fn reads_ledger(&self) -> bool {
@@ -80,6 +89,15 @@ impl Check for AttributionRule {
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
+        if !self.absent_story.is_empty()
+            && a.doc
+                .blocks
+                .iter()
+                .enumerate()
+                .any(|(b, block)| self.absent_story.is_match_in(a, b, &block.text))
+        {
+            return;
+        }
         let ledger = a.attributions();
         let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);
         // A quotation some other attribution gives a source is not unattributed.

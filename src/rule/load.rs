@@ -54,6 +54,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-in",
     "absent-sources",
     "absent-next-paragraphs",
+    "absent-story-patterns",
     "reply-from-named",
     "absent-members",
     "swap",
@@ -89,6 +90,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
+    ("absent-story-patterns", &["attribution"]),
     ("reply-from-named", &["conditional"]),
     ("absent-members", &["conditional"]),
     ("swap", &["substitution"]),
@@ -145,6 +147,8 @@ struct RawRule {
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
     absent_next_paragraphs: Option<Spanned<i64>>,
+    #[serde(default)]
+    absent_story_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     reply_from_named: bool,
     #[serde(default)]
@@ -870,8 +874,10 @@ fn compile_rule(
                 (lists, when),
                 problems,
             );
-            match (content, source, absent, says) {
-                (Some(content), Some(source), Some(absent), Some(says)) => {
+            let absent_story =
+                matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
+            match (content, source, absent, says, absent_story) {
+                (Some(content), Some(source), Some(absent), Some(says), Some(absent_story)) => {
                     Some(Box::new(AttributionRule {
                         classes,
                         cues,
@@ -885,6 +891,7 @@ fn compile_rule(
                         absent_sources,
                         absent_in,
                         absent_next,
+                        absent_story,
                     }) as Box<dyn Check>)
                 }
                 _ => None,
