@@ -89,13 +89,7 @@ impl Check for AttributionRule {
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
-        if !self.absent_story.is_empty()
-            && a.doc
-                .blocks
-                .iter()
-                .enumerate()
-                .any(|(b, block)| self.absent_story.is_match_in(a, b, &block.text))
-        {
+        if self.absent_story.is_match_anywhere(a) {
             return;
         }
         let ledger = a.attributions();

@@ -16,6 +16,9 @@ pub struct Conditional {
     pub matcher: Matcher,
     /// What must be absent from the trigger's unit for it to be flagged.
     pub absent: Matcher,
+    /// Anything matching this anywhere in the story excuses every trigger in it: a blanket
+    /// note ("like all respondents, responded anonymously") explains them all.
+    pub absent_story: Matcher,
     /// Nor may the unit hold an attribution (the writer's, of saying or thinking) whose source
     /// is of one of these classes: "Clinton decried “systemic racism”" quotes a speaker.
     pub absent_sources: Vec<SourceClass>,
@@ -185,7 +188,12 @@ struct Absent {
 
 impl Check for Conditional {
     fn matchers(&self) -> Vec<&Matcher> {
-        vec![&self.matcher, &self.absent, &self.exceptions]
+        vec![
+            &self.matcher,
+            &self.absent,
+            &self.exceptions,
+            &self.absent_story,
+        ]
     }
 
     fn reads_ledger(&self) -> bool {
@@ -193,6 +201,9 @@ impl Check for Conditional {
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
+        if self.absent_story.is_match_anywhere(a) {
+            return;
+        }
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.
         let mut cache: Vec<Option<Absent>> = std::iter::repeat_with(|| None)

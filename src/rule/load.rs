@@ -90,7 +90,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
-    ("absent-story-patterns", &["attribution"]),
+    ("absent-story-patterns", &["conditional", "attribution"]),
     ("reply-from-named", &["conditional"]),
     ("absent-members", &["conditional"]),
     ("swap", &["substitution"]),
@@ -756,18 +756,24 @@ fn compile_rule(
                 (lists, when),
                 problems,
             );
-            trigger.zip(absent).map(|(matcher, absent)| {
-                Box::new(Conditional {
-                    matcher,
-                    absent,
-                    absent_sources,
-                    exceptions,
-                    absent_in,
-                    absent_next,
-                    reply_from_named: raw.reply_from_named,
-                    absent_members: raw.absent_members,
-                }) as Box<dyn Check>
-            })
+            let absent_story =
+                matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
+            trigger
+                .zip(absent)
+                .zip(absent_story)
+                .map(|((matcher, absent), absent_story)| {
+                    Box::new(Conditional {
+                        matcher,
+                        absent,
+                        absent_story,
+                        absent_sources,
+                        exceptions,
+                        absent_in,
+                        absent_next,
+                        reply_from_named: raw.reply_from_named,
+                        absent_members: raw.absent_members,
+                    }) as Box<dyn Check>
+                })
         }
         "substitution" => {
             let Some(swap) = raw.swap.as_ref() else {

@@ -183,6 +183,16 @@ impl Matcher {
                 && p.regex().is_some_and(|(re, _)| re.is_match(text))
         })
     }
+
+    /// Whether one of the patterns matches in any block of the document.
+    pub fn is_match_anywhere(&self, a: &Analysis) -> bool {
+        !self.is_empty()
+            && a.doc
+                .blocks
+                .iter()
+                .enumerate()
+                .any(|(b, block)| self.is_match_in(a, b, &block.text))
+    }
 }
 
 /// What went wrong compiling one word or pattern: the index of the offending entry and why.
