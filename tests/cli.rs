@@ -1233,6 +1233,26 @@ fn unnamed_sources_that_looked_named_or_unclear_are_unnamed() {
 }
 
 #[test]
+fn a_name_beside_a_party_member_a_firm_after_at_and_a_grant_for_someone_else_stay_apart() {
+    // A Democrat named in apposition is named; a firm after "at" names the firm, not the
+    // source; a grant of anonymity later in the sentence, to someone else, leaves "She" Ruiz.
+    assert_ledger_table(
+        "ledger-unnamed-limits",
+        "\"It will pass,\" said a Democrat, Senator Chuck Schumer.\n\nThe plan is doomed, an \
+         inside source at Goldman Sachs said.\n\nOfficials met on Tuesday. Ruiz said the talks \
+         went well. She said, speaking to reporters, that the aide who leaked the memo had \
+         requested anonymity.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         a Democrat, Senator Chuck Schumer        named           1      0  1:22\n\
+         an inside source at Goldman Sachs        anonymous       0      1  3:21\n\
+         Ruiz                                     named           0      2  5:27\n    \
+         also as: She\n\
+         \n\
+         sources: 2 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
     assert_ledger_table(
         "ledger-passive",

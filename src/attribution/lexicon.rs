@@ -88,6 +88,7 @@ struct RawSources {
     placed_to_know: Vec<String>,
     anonymity_grants: Vec<String>,
     partisans: Vec<String>,
+    organisations: Vec<String>,
     places: Vec<String>,
     people: Vec<String>,
     not_people: Vec<String>,
@@ -126,6 +127,9 @@ pub struct Lexicon {
     /// Nouns for one member of a party ("Democrat"), as written: "one senior Democrat" is an
     /// unnamed person.
     pub partisans: Vec<String>,
+    /// Plural nouns for organisations ("companies", "groups"), lower-cased: vague with no
+    /// article, a reference with one.
+    pub organisations: Vec<String>,
     /// Words after a source's first word that place it ("in", "at", "working").
     pub places: Vec<String>,
     /// Plural nouns that name people ("fans", "voters").
@@ -179,6 +183,7 @@ impl Lexicon {
             raw.sources.placed_to_know.extend(s.placed_to_know);
             raw.sources.anonymity_grants.extend(s.anonymity_grants);
             raw.sources.partisans.extend(s.partisans);
+            raw.sources.organisations.extend(s.organisations);
             raw.sources.places.extend(s.places);
             raw.sources.people.extend(s.people);
             raw.sources.not_people.extend(s.not_people);
@@ -234,6 +239,7 @@ impl Lexicon {
             placed_to_know: lower(raw.sources.placed_to_know),
             anonymity_grants: lower(raw.sources.anonymity_grants),
             partisans: raw.sources.partisans,
+            organisations: lower(raw.sources.organisations),
             places: lower(raw.sources.places),
             people: lower(raw.sources.people),
             not_people: lower(raw.sources.not_people),

@@ -1347,7 +1347,7 @@ pub fn described_as_placed(phrase: &str, lexicon: &Lexicon, places: bool) -> boo
 fn head_words(phrase: &str) -> Vec<&str> {
     let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
     let mut ws: Vec<&str> = head_part.split_whitespace().collect();
-    if let Some(cut) = ws.iter().position(|w| {
+    let cuts_at = |w: &&str| {
         matches!(
             bare(w).as_str(),
             "of" | "for"
@@ -1366,14 +1366,15 @@ fn head_words(phrase: &str) -> Vec<&str> {
                 | "briefed"
                 | "knowledgeable"
         )
-    }) {
-        // "an inside source", "a close aide": an adjective after the article, not the start
-        // of what describes the source.
-        let adjective = cut == 1
-            && matches!(bare(ws[1]).as_str(), "inside" | "close" | "knowledgeable")
-            && ws.len() > 2
-            && DETERMINERS.contains(&bare(ws[0]).as_str());
-        if cut > 0 && !adjective {
+    };
+    // "an inside source", "a close aide at the firm": an adjective after the article, not the
+    // start of what describes the source; the description starts at the next such word.
+    let adjective = ws.len() > 2
+        && DETERMINERS.contains(&bare(ws[0]).as_str())
+        && matches!(bare(ws[1]).as_str(), "inside" | "close" | "knowledgeable");
+    let from = if adjective { 2 } else { 0 };
+    if let Some(cut) = ws.iter().skip(from).position(cuts_at).map(|c| c + from) {
+        if cut > 0 {
             ws.truncate(cut);
         }
     }
@@ -1428,8 +1429,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Reference;
     }
     // "one senior Democrat", "an Iowa Democrat", "a Republican involved in the planning": one
-    // member of a party, unnamed.
+    // member of a party, unnamed; not "a Democrat, Senator Chuck Schumer", named beside.
     if ws.len() >= 2
+        && head_part.len() == phrase.len()
         && matches!(det.as_str(), "a" | "an" | "one" | "another")
         && ws.last().is_some_and(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1444,6 +1446,18 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     if lexicon.documents.contains(&head) {
         return SourceClass::Document;
+    }
+    // "Companies say", "advocacy groups note": organisations, none named; "the two companies
+    // said" refers back to ones the story has named.
+    if lexicon.organisations.contains(&head) {
+        return if matches!(
+            det.as_str(),
+            "the" | "both" | "these" | "those" | "its" | "their" | "our"
+        ) {
+            SourceClass::Reference
+        } else {
+            SourceClass::Vague
+        };
     }
     // "a State Department inspector general's report issued …", "an official statement": a
     // document word after every job or group word heads the phrase.
@@ -1534,7 +1548,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let is_name_word = |w: &&str| is_name_word_at(w, true);
     let has_name = ws.iter().any(is_name_word);
     // "Liberal writers are reveling", "Private business owners could refuse": plural people
-    // capitalised only at the start of the sentence, not a name.
+    // with a capital on the first word only, as a sentence opens, are no name. ("Reuters
+    // journalists said", where the capital is an organisation's, are unnamed people too.)
     if has_name
         && ws.len() >= 2
         && !lexicon.roles.contains(&head)
@@ -1551,7 +1566,26 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     // A person's name is two capitalised words together, anywhere in the phrase, appositive
     // included ("a spokeswoman, Tara Binns"); one capitalised modifier before a job
     // ("Pentagon officials", "Clinton aides") names nobody.
-    let all: Vec<&str> = phrase.split_whitespace().collect();
+    // Not the words of a place after a preposition, up to the next comma: "a senior official
+    // at Goldman Sachs" names the firm, not the official ("Secretary of State John Kerry" and
+    // "an analyst at the bank, Jane Doe" still name someone).
+    let mut in_place = false;
+    let all: Vec<&str> = phrase
+        .split_whitespace()
+        .filter(|w| {
+            if matches!(
+                bare(w).as_str(),
+                "at" | "in" | "with" | "from" | "for" | "by" | "on" | "to" | "inside" | "within"
+            ) {
+                in_place = true;
+            }
+            let keep = !in_place;
+            if w.ends_with(',') {
+                in_place = false;
+            }
+            keep
+        })
+        .collect();
     let full_name = all
         .windows(2)
         .any(|p| is_name_word_at(&p[0], false) && is_name_word(&p[1]));
@@ -1625,6 +1659,33 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Named;
     }
     SourceClass::Other
+}
+
+/// Whether one of the lexicon's grants of anonymity opens within a few words after the cue at
+/// `cue` in `text` (", he said, speaking on condition of anonymity").
+fn granted_after(text: &str, cue: &std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
+    // Room for ", speaking on the " before the grant itself.
+    let mut end = (cue.end + 24).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let near = text[cue.end..end].to_lowercase();
+    let longest = lexicon
+        .anonymity_grants
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let mut reach = (cue.end + 24 + longest).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let window = text[cue.end..reach].to_lowercase();
+    lexicon.anonymity_grants.iter().any(|g| {
+        window
+            .find(g.as_str())
+            .is_some_and(|at| at <= near.len() && !window[..at].contains(['"', '“', '”', '‘']))
+    })
 }
 
 /// Whether `w` is a possessive ("Clinton's", "Sanders’"), whatever punctuation follows.
@@ -1729,18 +1790,18 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     })
                     .and_then(|head| sources_with.get(&head).copied());
                 // "He was unable to find a taker, he said, on condition of anonymity": whoever
-                // "he" is, the story grants him anonymity and does not say who he is.
-                let granted = pronoun
-                    .as_deref()
-                    .is_some_and(|p| lexicon.pronouns.iter().any(|x| x == p))
-                    && a.sentence_at(out[i].cue.block, out[i].cue.range.start)
-                        .is_some_and(|r| {
-                            let sentence = a.doc.blocks[out[i].cue.block].text[r].to_lowercase();
-                            lexicon
-                                .anonymity_grants
-                                .iter()
-                                .any(|g| sentence.contains(g.as_str()))
-                        });
+                // "he" is, the story grants him anonymity and does not say who he is. Only
+                // right after the cue: "she said … that the aide had requested anonymity" is
+                // someone else's.
+                let granted = sourcing
+                    && pronoun
+                        .as_deref()
+                        .is_some_and(|p| lexicon.pronouns.iter().any(|x| x == p))
+                    && granted_after(
+                        &a.doc.blocks[out[i].cue.block].text,
+                        &out[i].cue.range,
+                        lexicon,
+                    );
                 if granted {
                     out[i].class = SourceClass::Anonymous;
                     if plural {

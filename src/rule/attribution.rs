@@ -89,9 +89,8 @@ impl Check for AttributionRule {
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
-        if self.absent_story.is_match_anywhere(a) {
-            return;
-        }
+        // Whether a blanket note excuses the whole story: looked for once a source qualifies.
+        let mut story_excused: Option<bool> = None;
         let ledger = a.attributions();
         let first_quote = ledger.iter().position(|x| x.quoted && !x.nested);
         // A quotation some other attribution gives a source is not unattributed.
@@ -117,6 +116,9 @@ impl Check for AttributionRule {
             };
             if at.nested || !self.classes.contains(&class) {
                 continue;
+            }
+            if *story_excused.get_or_insert_with(|| self.absent_story.is_match_anywhere(a)) {
+                return;
             }
             if at.class == SourceClass::None
                 && at.quoted

@@ -201,9 +201,8 @@ impl Check for Conditional {
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
-        if self.absent_story.is_match_anywhere(a) {
-            return;
-        }
+        // Whether a blanket note excuses the whole story: looked for once a trigger is found.
+        let mut story_excused: Option<bool> = None;
         // The absent pattern's matches, found once per block (sorted), not once per trigger:
         // a story kept on one line is one block of megabytes.
         let mut cache: Vec<Option<Absent>> = std::iter::repeat_with(|| None)
@@ -219,6 +218,9 @@ impl Check for Conditional {
             let found = find_in_block(a, scope, &self.matcher, b);
             if found.is_empty() {
                 continue;
+            }
+            if *story_excused.get_or_insert_with(|| self.absent_story.is_match_anywhere(a)) {
+                return;
             }
             let exceptions = self.exceptions.find_in(a, b, &block.text);
             for r in found {
