@@ -1253,6 +1253,24 @@ fn a_name_beside_a_party_member_a_firm_after_at_and_a_grant_for_someone_else_sta
 }
 
 #[test]
+fn she_is_not_a_mister_nor_he_a_missus() {
+    // The woman "she" means is named but never quoted: the pronoun stays unclear rather than
+    // becoming Mr. Trump's words.
+    assert_ledger_table(
+        "ledger-titles",
+        "Mr. Trump said the plan was weak. Mrs. Clinton disagreed. \"It is strong,\" she said.\n\n\
+         Ms. Ruiz spoke first. \"It will pass,\" he said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Mr. Trump                                named           0      1  1:1\n\
+         she                                      other           1      0  1:75\n\
+         Ms. Ruiz                                 named           0      1  3:1\n\
+         he                                       other           1      0  3:39\n\
+         \n\
+         sources: 2 named, 0 anonymous, 0 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
     assert_ledger_table(
         "ledger-passive",

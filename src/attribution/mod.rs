@@ -1765,6 +1765,23 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                             ) && !phrase.contains(" and ")
                         })
                 });
+                // "She" is not "Mr. Trump", nor "he" "Mrs. Clinton". Who is, the ledger cannot
+                // tell (most often someone the story names but does not quote): unclear
+                // rather than wrong.
+                let other_sex: &[&str] = match pronoun.as_deref() {
+                    Some("he" | "him" | "his") => &["Mrs.", "Ms."],
+                    Some("she" | "her") => &["Mr."],
+                    _ => &[],
+                };
+                let titled = |n: usize| {
+                    out[n].source.as_ref().is_some_and(|p| {
+                        a.doc.blocks[p.block].text[p.range.clone()]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| other_sex.contains(&w))
+                    })
+                };
+                let last_named = last_named.filter(|&n| !titled(n));
                 // "Cameron's spokesman", "the mayor's aide": one of several who could hold
                 // the job, of someone named; not that person, and anonymous unless described
                 // before ("his aide, Ana Ruiz, …; the mayor's aide said").
