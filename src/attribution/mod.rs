@@ -1665,26 +1665,19 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
 /// `cue` in `text` (", he said, speaking on condition of anonymity").
 fn granted_after(text: &str, cue: &std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
     // Room for ", speaking on the " before the grant itself.
-    let mut end = (cue.end + 24).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let near = text[cue.end..end].to_lowercase();
+    const LEAD: usize = 24;
     let longest = lexicon
         .anonymity_grants
         .iter()
         .map(String::len)
         .max()
         .unwrap_or(0);
-    let mut reach = (cue.end + 24 + longest).min(text.len());
-    while !text.is_char_boundary(reach) {
-        reach -= 1;
-    }
+    let reach = crate::source::floor_char_boundary(text, cue.end + LEAD + longest);
     let window = text[cue.end..reach].to_lowercase();
     lexicon.anonymity_grants.iter().any(|g| {
         window
             .find(g.as_str())
-            .is_some_and(|at| at <= near.len() && !window[..at].contains(['"', '“', '”', '‘']))
+            .is_some_and(|at| at <= LEAD && !window[..at].contains(['"', '“', '”', '‘']))
     })
 }
 
@@ -1753,35 +1746,27 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     let (from, to) = (out[u].cue.block, out[i].cue.block);
                     last_named.is_none_or(|n| u > n) && (from == to || (plural && from + 1 == to))
                 });
-                // Not one named person: "they" after "Mr. Rubio" is someone else ("Mr. Rubio
-                // and Mr. Cruz" are two).
-                let last_named = last_named.filter(|&n| {
-                    !plural
-                        || !out[n].source.as_ref().is_some_and(|p| {
-                            let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
-                            matches!(
-                                phrase.split_whitespace().next(),
-                                Some("Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep." | "Gov.")
-                            ) && !phrase.contains(" and ")
-                        })
-                });
-                // "She" is not "Mr. Trump", nor "he" "Mrs. Clinton". Who is, the ledger cannot
+                // A title the named source's phrase opens with that rules the pronoun out:
+                // "they" after "Mr. Rubio" is someone else ("Mr. Rubio and Mr. Cruz" are two);
+                // "she" is not "Mr. Trump", nor "he" "Mrs. Clinton". Who is, the ledger cannot
                 // tell (most often someone the story names but does not quote): unclear
                 // rather than wrong.
-                let other_sex: &[&str] = match pronoun.as_deref() {
+                let ruled_out: &[&str] = match pronoun.as_deref() {
+                    Some("they" | "them") => &["Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov."],
                     Some("he" | "him" | "his") => &["Mrs.", "Ms."],
                     Some("she" | "her") => &["Mr."],
                     _ => &[],
                 };
-                let titled = |n: usize| {
-                    out[n].source.as_ref().is_some_and(|p| {
-                        a.doc.blocks[p.block].text[p.range.clone()]
+                let last_named = last_named.filter(|&n| {
+                    !out[n].source.as_ref().is_some_and(|p| {
+                        let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
+                        phrase
                             .split_whitespace()
                             .next()
-                            .is_some_and(|w| other_sex.contains(&w))
+                            .is_some_and(|w| ruled_out.contains(&w))
+                            && !(plural && phrase.contains(" and "))
                     })
-                };
-                let last_named = last_named.filter(|&n| !titled(n));
+                });
                 // "Cameron's spokesman", "the mayor's aide": one of several who could hold
                 // the job, of someone named; not that person, and anonymous unless described
                 // before ("his aide, Ana Ruiz, …; the mayor's aide said").
