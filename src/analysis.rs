@@ -166,7 +166,7 @@ impl Analysis {
                     .to_lowercase();
                 lexicon.opinion_markers.contains(&label)
             });
-            if marked {
+            if marked || self.signed_by_contributor() {
                 return true;
             }
             // As written, or capitalised when written in lower case ("my" matches "My", and
@@ -205,6 +205,54 @@ impl Analysis {
             }
             false
         })
+    }
+
+    /// Whether the story's last paragraph is a contributor's line, as an op-ed ends: a
+    /// short paragraph that opens with a name of two to four capitalised words, then "is",
+    /// "was" or an appositive comma, and gives one of the lexicon's contributor roles ("Peter
+    /// Morici is an economist and business professor at the University of Maryland"). A
+    /// paragraph that quotes or reports speech is news, not a signature.
+    fn signed_by_contributor(&self) -> bool {
+        /// Longer than this, the last paragraph is the story's, not a signature.
+        const MAX_LINE: usize = 400;
+        let roles = &self.lexicon().contributor_roles;
+        let Some(last) = self
+            .doc
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| !b.kind.is_heading() && !b.text.trim().is_empty())
+        else {
+            return false;
+        };
+        let text = last.text.trim();
+        if roles.is_empty() || text.len() > MAX_LINE || text.contains(['"', '“', '”']) {
+            return false;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let name = words
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !matches!(w.trim_end_matches(','), "is" | "was")
+            })
+            .count();
+        let after_name = words.get(name).copied().unwrap_or("");
+        let comma = words
+            .get(name.saturating_sub(1))
+            .is_some_and(|w| w.ends_with(','));
+        let opens_like_a_signature =
+            (2..=4).contains(&name) && (comma || matches!(after_name, "is" | "was"));
+        let lower = |w: &&str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        };
+        opens_like_a_signature
+            && !words
+                .iter()
+                .map(lower)
+                .any(|w| matches!(w.as_str(), "said" | "says" | "told"))
+            && words.iter().map(lower).any(|w| roles.contains(&w))
     }
 
     /// The class of whoever the ledger says spoke the quotation holding `place` (a reference
@@ -296,6 +344,17 @@ impl Analysis {
         let sentences = &self.sentences[block];
         let i = sentences.partition_point(|s| s.end <= at);
         sentences.get(i).filter(|s| s.start <= at).cloned()
+    }
+
+    /// Where the `n`th sentence after `sentence` in `block` ends (`sentence`'s own end when
+    /// `n` is 0 or the block has fewer sentences after it).
+    pub fn sentence_after(&self, block: usize, sentence: &Range<usize>, n: usize) -> usize {
+        let sentences = &self.sentences[block];
+        let i = sentences.partition_point(|s| s.end <= sentence.start);
+        let last = (i + n).min(sentences.len().saturating_sub(1));
+        sentences
+            .get(last)
+            .map_or(sentence.end, |s| s.end.max(sentence.end))
     }
 
     /// Whether `block` is a heading.

@@ -324,7 +324,7 @@ fn explain_says_whether_a_fix_is_safe() {
             "  kind substitution, severity warning, scope paragraph, quotations skip",
             "  fix unsafe: a suggestion; `check --fix --unsafe-fixes` or an editor applies it",
             "  opinion skip: silent on a story written in the first person",
-            "  defined at <bundled>/framing.toml:218",
+            "  defined at <bundled>/framing.toml:258",
         ],
         "{run:#?}"
     );

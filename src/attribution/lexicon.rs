@@ -64,6 +64,8 @@ struct RawVoice {
     first_person_min: Option<usize>,
     #[serde(default)]
     markers: Vec<String>,
+    #[serde(default)]
+    contributor_roles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -153,6 +155,9 @@ pub struct Lexicon {
     /// Labels that, alone on a line near the top, mark a piece as opinion ("LETTERS",
     /// "Op-Ed"), lower-cased.
     pub opinion_markers: Vec<String>,
+    /// What a contributor's line at the foot of a piece calls its writer ("columnist",
+    /// "professor"), lower-cased: "Peter Morici is an economist …" signs an op-ed.
+    pub contributor_roles: Vec<String>,
 }
 
 impl Lexicon {
@@ -196,6 +201,9 @@ impl Lexicon {
                 raw.voice.first_person_min = add.voice.first_person_min;
             }
             raw.voice.markers.extend(add.voice.markers);
+            raw.voice
+                .contributor_roles
+                .extend(add.voice.contributor_roles);
         }
         Self::compile(raw)
     }
@@ -250,6 +258,7 @@ impl Lexicon {
             first_person: raw.voice.first_person,
             first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
             opinion_markers: lower(raw.voice.markers),
+            contributor_roles: lower(raw.voice.contributor_roles),
         })
     }
 

@@ -58,8 +58,11 @@ pub struct AttributionRule {
     /// Sources overlapping these are not reported.
     pub exceptions: Matcher,
     /// Anything matching this in the cue's sentence excuses the attribution: the reason for
-    /// anonymity belongs beside the source ("because", "sensitive" mean little a sentence away).
+    /// anonymity belongs beside the source ("because", "sensitive" mean little a paragraph away).
     pub absent: Matcher,
+    /// How many sentences after the cue's, in its paragraph, `absent` also looks in: "…,
+    /// officials said. They spoke on condition of anonymity because …" explains them.
+    pub absent_next_sentences: usize,
     /// So does an attribution to a source of one of these classes in the cue's `absent_in`
     /// unit: "Analysts say …" followed by a named analyst.
     pub absent_sources: Vec<SourceClass>,
@@ -197,6 +200,8 @@ impl Check for AttributionRule {
                 let sentence = a
                     .sentence_at(at.cue.block, at.cue.range.start)
                     .unwrap_or(at.cue.range.clone());
+                let sentence = sentence.start
+                    ..a.sentence_after(at.cue.block, &sentence, self.absent_next_sentences);
                 let unit = (at.cue.block, sentence.start);
                 let excused = match absent_in_sentence {
                     Some((u, excused)) if u == unit => excused,

@@ -54,6 +54,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-in",
     "absent-sources",
     "absent-next-paragraphs",
+    "absent-next-sentences",
     "absent-story-patterns",
     "reply-from-named",
     "absent-members",
@@ -90,6 +91,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
+    ("absent-next-sentences", &["attribution"]),
     ("absent-story-patterns", &["conditional", "attribution"]),
     ("reply-from-named", &["conditional"]),
     ("absent-members", &["conditional"]),
@@ -147,6 +149,7 @@ struct RawRule {
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
     absent_next_paragraphs: Option<Spanned<i64>>,
+    absent_next_sentences: Option<Spanned<i64>>,
     #[serde(default)]
     absent_story_patterns: Vec<Spanned<String>>,
     #[serde(default)]
@@ -722,6 +725,8 @@ fn compile_rule(
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
     let absent_sources = source_classes(&raw.absent_sources, problems);
     let absent_next = non_negative(raw.absent_next_paragraphs.as_ref(), problems).unwrap_or(0);
+    let absent_next_sentences =
+        non_negative(raw.absent_next_sentences.as_ref(), problems).unwrap_or(0);
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
@@ -897,6 +902,7 @@ fn compile_rule(
                         absent_sources,
                         absent_in,
                         absent_next,
+                        absent_next_sentences,
                         absent_story,
                     }) as Box<dyn Check>)
                 }
