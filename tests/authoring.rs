@@ -7,12 +7,12 @@
 
 mod common;
 
-use common::{Sandbox, assert_run};
+use common::{Sandbox, assert_run, bundled_line};
 
 /// How many rules the bundled sets hold; `rules` and `test-rules` count them.
 const BUNDLED_RULES: usize = 30;
 /// How many examples the bundled rules carry; `test-rules` counts them.
-const BUNDLED_EXAMPLES: usize = 212;
+const BUNDLED_EXAMPLES: usize = 214;
 /// How many bundled rules are off by default; `rules` says so under its table.
 const BUNDLED_OFF: usize = 6;
 
@@ -59,14 +59,12 @@ fn rules_lists_every_bundled_rule_under_a_header() {
         ),
         "{run:#?}"
     );
-    assert_eq!(
-        lines.get(1).copied(),
-        Some(
-            "anonymity.unnamed-official          attribution   warning        paragraph  \
-             <bundled>/anonymity.toml:122"
-        ),
-        "{run:#?}"
+    let first = format!(
+        "anonymity.unnamed-official          attribution   warning        paragraph  \
+         <bundled>/anonymity.toml:{}",
+        bundled_line("anonymity", "unnamed-official")
     );
+    assert_eq!(lines.get(1).copied(), Some(first.as_str()), "{run:#?}");
     let total = format!(
         "{BUNDLED_RULES} rules, {BUNDLED_OFF} off by default (`enable` in copydesk.toml or \
          `check --select RULE` turns one on)"
@@ -75,8 +73,11 @@ fn rules_lists_every_bundled_rule_under_a_header() {
     // The rules off by default come last, saying so and at what severity they would report.
     assert_eq!(
         lines[lines.len() - 1 - BUNDLED_OFF],
-        "anonymity.vague-group               attribution   off (info)     sentence   \
-         <bundled>/anonymity.toml:266",
+        format!(
+            "anonymity.vague-group               attribution   off (info)     sentence   \
+             <bundled>/anonymity.toml:{}",
+            bundled_line("anonymity", "vague-group")
+        ),
         "{run:#?}"
     );
     // The header, a line a rule, and the count.
@@ -182,7 +183,7 @@ fn explain_shows_everything_a_rule_says_about_itself() {
     ]);
     let expected = r#"anonymity.bare-source
   kind existence, severity warning, scope sentence, quotations include
-  defined at <bundled>/anonymity.toml:416
+  defined at <bundled>/anonymity.toml:LINE
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
@@ -202,8 +203,12 @@ it passes:
   Sources close to the talks said the deal was off.
   The river is the main source of water for the town.
   The plan was drawn up in May, according to a source close to the mayor. The source said it was shelved.
-"#;
-    assert_run(&run, 0, expected, "");
+"#
+    .replace(
+        "LINE",
+        &bundled_line("anonymity", "bare-source").to_string(),
+    );
+    assert_run(&run, 0, &expected, "");
 }
 
 #[test]
@@ -1314,6 +1319,117 @@ words = ["of course"]
         1,
         "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
         "",
+    );
+}
+
+#[test]
+fn opinion_skip_silences_a_rule_on_a_piece_signed_by_a_contributor() {
+    let sb = Sandbox::new("opinion-signed");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "of-course"
+kind = "existence"
+message = "editorialising: “{match}”"
+opinion = "skip"
+words = ["of course"]
+"#,
+    );
+    let body = "The council, of course, voted to close the library.\n\n";
+    sb.write(
+        "oped.txt",
+        format!("{body}Ann Lee is a professor of history at Tulane.\n"),
+    );
+    // A last paragraph that reports speech is the story's, not a signature.
+    sb.write(
+        "news.txt",
+        format!("{body}Ann Lee, a professor of history at Tulane, said it was a loss.\n"),
+    );
+    assert_run(
+        &sb.short(&[
+            "--select",
+            "house",
+            "--rules",
+            "house.toml",
+            "oped.txt",
+            "news.txt",
+        ]),
+        1,
+        "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
+        "",
+    );
+}
+
+#[test]
+fn a_named_pattern_is_shared_by_rules_and_may_use_lists() {
+    let sb = Sandbox::new("named-pattern");
+    sb.write(
+        "house.toml",
+        r#"[lists]
+body = ["council", "board"]
+
+[patterns]
+vote = '\bthe\s+{{body}}\s+voted\b'
+
+[[rule]]
+id = "vote-a"
+kind = "existence"
+message = "a vote: “{match}”"
+patterns = ['{{vote}}\s+to']
+
+[[rule]]
+id = "vote-b"
+kind = "existence"
+message = "a vote again: “{match}”"
+patterns = ['{{vote}}\s+against']
+"#,
+    );
+    sb.write(
+        "story.md",
+        "In May the board voted to close it. In June the council voted against it.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "house", "--rules", "house.toml", "story.md"]),
+        1,
+        "story.md:1:8: warning[house.vote-a] a vote: “the board voted to”\n\
+         story.md:1:45: warning[house.vote-b] a vote again: “the council voted against”\n",
+        "",
+    );
+}
+
+#[test]
+fn a_named_pattern_that_is_not_a_string_or_reuses_a_list_name_is_an_error() {
+    let sb = Sandbox::new("named-pattern-bad");
+    sb.write(
+        "house.toml",
+        r#"[lists]
+body = ["council"]
+
+[patterns]
+body = 'board'
+vote = ["voted"]
+"#,
+    );
+    sb.write("story.md", CLEAN);
+    let expected = r#"error: `body` is already a list
+  ┌─ house.toml:5:1
+  │
+5 │ body = 'board'
+  │ ^^^^ a second name for `{{…}}`
+
+error: expected a string (a regex), found array
+  ┌─ house.toml:6:8
+  │
+6 │ vote = ["voted"]
+  │        ^^^^^^^^^ this is array
+
+error: could not load rules: 2 problems found
+"#;
+    assert_run(
+        &sb.check(&["--rules", "house.toml", "story.md"]),
+        2,
+        "",
+        expected,
     );
 }
 

@@ -47,11 +47,14 @@ pub struct Balance {
     /// Stories with fewer distinct sources (or, for `source-share`, fewer quotations) are not
     /// judged: a brief with two sources is not unbalanced.
     pub min_sources: usize,
+    /// Anything matching this anywhere in the story excuses it: a blanket note ("like all
+    /// respondents, responded anonymously") says why its sources are unnamed.
+    pub absent_story: Matcher,
 }
 
 impl Check for Balance {
     fn matchers(&self) -> Vec<&Matcher> {
-        Vec::new()
+        vec![&self.absent_story]
     }
 
     fn reads_ledger(&self) -> bool {
@@ -59,6 +62,9 @@ impl Check for Balance {
     }
 
     fn check(&self, a: &Analysis, _scope: Scope, out: &mut Vec<Hit>) {
+        if self.absent_story.is_match_anywhere(a) {
+            return;
+        }
         let ledger = a.attributions();
         let sources = attribution::group(a, ledger);
         let first = |s: &Source| ledger[s.attributions[0]].source.clone();

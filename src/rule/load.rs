@@ -14,7 +14,7 @@ use super::balance::{Balance, Measure};
 use super::conditional::Conditional;
 use super::existence::Existence;
 use super::occurrence::Occurrence;
-use super::pattern::{self, Compile, Lists, Matcher};
+use super::pattern::{self, Compile, Lists, Matcher, Named};
 use super::repetition::Repetition;
 use super::substitution::Substitution;
 use super::{
@@ -26,7 +26,7 @@ use crate::problem::{FileKind, FileProblems, Problem, did_you_mean};
 use crate::source::SourceFile;
 
 /// The keys a rule set file may have at its top level.
-const FILE_KEYS: &[&str] = &["description", "extends", "lists", "rule"];
+const FILE_KEYS: &[&str] = &["description", "extends", "lists", "patterns", "rule"];
 
 /// The keys a `[[rule]]` table may have.
 const RULE_KEYS: &[&str] = &[
@@ -92,7 +92,10 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("absent-next-sentences", &["attribution"]),
-    ("absent-story-patterns", &["conditional", "attribution"]),
+    (
+        "absent-story-patterns",
+        &["conditional", "attribution", "balance"],
+    ),
     ("reply-from-named", &["conditional"]),
     ("absent-members", &["conditional"]),
     ("swap", &["substitution"]),
@@ -264,6 +267,19 @@ pub fn load(
                 None => problems.push(type_problem(value, "a string")),
             },
             "lists" => lists.extend(load_lists(value, &mut problems)),
+            "patterns" => {
+                for (name, pattern) in load_patterns(value, &mut problems) {
+                    if let Some((_, Named::Words(_))) = lists.get_key_value(name.get_ref()) {
+                        problems.push(Problem::new(
+                            name.span(),
+                            format!("`{}` is already a list", name.get_ref()),
+                            "a second name for `{{…}}`",
+                        ));
+                    } else {
+                        lists.insert(name.into_inner(), Named::Pattern(pattern));
+                    }
+                }
+            }
             "rule" => match value.get_ref().as_array() {
                 Some(rules) => raw_rules.extend(rules.iter().cloned()),
                 None => problems.push(type_problem(value, "an array of [[rule]] tables")),
@@ -334,6 +350,29 @@ pub fn load(
     }
 }
 
+/// Reads `[patterns]`: each key a name, each value a regex (which `{{name}}` inserts as a
+/// group; it is checked where a rule uses it).
+fn load_patterns(
+    value: &Spanned<DeValue<'_>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(Spanned<String>, String)> {
+    let Some(table) = value.get_ref().as_table() else {
+        problems.push(type_problem(value, "a table of named regexes"));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, pattern) in table {
+        match pattern.get_ref().as_str() {
+            Some(p) => out.push((
+                Spanned::new(name.span(), name.get_ref().to_string()),
+                p.to_string(),
+            )),
+            None => problems.push(type_problem(pattern, "a string (a regex)")),
+        }
+    }
+    out
+}
+
 /// Reads `[lists]`: each key a name, each value an array of phrases.
 fn load_lists(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> Lists {
     let mut lists = Lists::new();
@@ -344,7 +383,7 @@ fn load_lists(value: &Spanned<DeValue<'_>>, problems: &mut Vec<Problem>) -> List
     for (name, list) in table {
         match Vec::<String>::deserialize(ValueDeserializer::from(list.clone())) {
             Ok(words) => {
-                lists.insert(name.get_ref().to_string(), words);
+                lists.insert(name.get_ref().to_string(), Named::Words(words));
             }
             Err(_) => problems.push(type_problem(list, "an array of strings")),
         }
@@ -909,7 +948,13 @@ fn compile_rule(
                 _ => None,
             }
         }
-        "balance" => balance(&raw, problems).map(|b| Box::new(b) as Box<dyn Check>),
+        "balance" => {
+            let absent_story =
+                matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
+            balance(&raw, problems)
+                .zip(absent_story)
+                .map(|(b, absent_story)| Box::new(Balance { absent_story, ..b }) as Box<dyn Check>)
+        }
         _ => None,
     };
     if problems.len() > before {
@@ -1022,6 +1067,7 @@ fn balance(raw: &RawRule, problems: &mut Vec<Problem>) -> Option<Balance> {
         min,
         max_share,
         min_sources,
+        absent_story: Matcher::empty(),
     })
 }
 

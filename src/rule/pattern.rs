@@ -19,8 +19,21 @@ const REGEX_SIZE_LIMIT: usize = 8 * (1 << 20);
 /// and holds only the regexes its stories need.
 const LAZY_WORDS: usize = 16 * 1024;
 
-/// Named word lists a rule set defines in `[lists]`, usable in regexes as `{{name}}`.
-pub type Lists = BTreeMap<String, Vec<String>>;
+/// What a rule set names in `[lists]` and `[patterns]`, usable in regexes as `{{name}}`.
+pub type Lists = BTreeMap<String, Named>;
+
+/// One named thing `{{name}}` inserts into a regex.
+#[derive(Debug, Clone)]
+pub enum Named {
+    /// Phrases, matched literally: inserted as an alternation.
+    Words(Vec<String>),
+    /// A regex, which may itself use lists: inserted as a group, so several rules can share
+    /// one (a blanket note on anonymity, written once).
+    Pattern(String),
+}
+
+/// How deep `[patterns]` may refer to one another: deeper is a cycle.
+const MAX_PATTERN_DEPTH: usize = 8;
 
 /// When a matcher's regexes are compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,8 +264,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Replaces each `{{name}}` in `pattern` with an alternation of that list's phrases.
+/// Replaces each `{{name}}` in `pattern` with an alternation of that list's phrases, or with
+/// that named pattern as a group.
 pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
+    expand(pattern, lists, 0)
+}
+
+fn expand(pattern: &str, lists: &Lists, depth: usize) -> Result<String, String> {
+    if depth > MAX_PATTERN_DEPTH {
+        return Err("a `[patterns]` entry refers to itself, through `{{…}}`".to_string());
+    }
     let mut out = String::new();
     let mut rest = pattern;
     while let Some(open) = rest.find("{{") {
@@ -270,9 +291,14 @@ pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
                 format!("unknown list `{name}`; the lists are: {}", known.join(", "))
             }
         })?;
-        let alternatives: Vec<String> = list.iter().map(|w| phrase_regex(w)).collect();
         out.push_str("(?:");
-        out.push_str(&alternatives.join("|"));
+        match list {
+            Named::Words(words) => {
+                let alternatives: Vec<String> = words.iter().map(|w| phrase_regex(w)).collect();
+                out.push_str(&alternatives.join("|"));
+            }
+            Named::Pattern(p) => out.push_str(&expand(p, lists, depth + 1)?),
+        }
         out.push(')');
         rest = &after[close + 2..];
     }
@@ -461,11 +487,23 @@ mod tests {
         let mut lists = Lists::new();
         lists.insert(
             "who".into(),
-            vec!["an official".into(), "a diplomat".into()],
+            Named::Words(vec!["an official".into(), "a diplomat".into()]),
         );
+        lists.insert("cue".into(), Named::Pattern(r"said\s+{{who}}".into()));
+        lists.insert("loop".into(), Named::Pattern("a{{loop}}".into()));
         let m = build(&[], &[r"said {{who}}".into()], false, &lists, Compile::Now).unwrap();
         assert_eq!(m.find("then said a  diplomat.").len(), 1);
+        let m = build(&[], &[r"^{{cue}}\.".into()], false, &lists, Compile::Now).unwrap();
+        assert_eq!(m.find("said an official.").len(), 1);
         let err = build(&[], &["{{nope}}".into()], false, &lists, Compile::Now).unwrap_err();
-        assert_eq!(err[0].message, "unknown list `nope`; the lists are: who");
+        assert_eq!(
+            err[0].message,
+            "unknown list `nope`; the lists are: cue, loop, who"
+        );
+        let err = build(&[], &["{{loop}}".into()], false, &lists, Compile::Now).unwrap_err();
+        assert_eq!(
+            err[0].message,
+            "a `[patterns]` entry refers to itself, through `{{…}}`"
+        );
     }
 }

@@ -116,3 +116,17 @@ pub fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
     assert_eq!(run.stderr, stderr, "stderr of {run:#?}");
     assert_eq!(run.code, Some(code), "exit code of {run:#?}");
 }
+
+/// The line of a bundled rule's `id` (what `rules` and `explain` print as where it is
+/// defined), read from the file itself so that editing a set does not break the
+/// tests that print it.
+pub fn bundled_line(set: &str, id: &str) -> usize {
+    let path = format!("{}/rules/{set}.toml", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("the bundled set is readable");
+    let id_line = format!("id = \"{id}\"");
+    let at = text
+        .lines()
+        .position(|l| l == id_line)
+        .expect("the bundled rule exists");
+    at + 1
+}
