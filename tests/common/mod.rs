@@ -130,3 +130,27 @@ pub fn bundled_line(set: &str, id: &str) -> usize {
         .expect("the bundled rule exists");
     at + 1
 }
+
+/// How many examples the bundled rules carry (what `test-rules` counts), read from the sets
+/// themselves so that adding an example does not break the tests that print the count.
+pub fn bundled_examples() -> usize {
+    ["anonymity", "attribution", "superlatives", "framing"]
+        .iter()
+        .map(|set| {
+            let path = format!("{}/rules/{set}.toml", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).expect("the bundled set is readable");
+            let value: toml::Table = toml::from_str(&text).expect("the bundled set parses");
+            let rules = value.get("rule").and_then(toml::Value::as_array);
+            rules.map_or(0, |rules| {
+                rules
+                    .iter()
+                    .filter_map(|r| r.get("examples"))
+                    .flat_map(|e| ["flag", "pass"].map(|k| e.get(k)))
+                    .flatten()
+                    .filter_map(toml::Value::as_array)
+                    .map(Vec::len)
+                    .sum::<usize>()
+            })
+        })
+        .sum()
+}
