@@ -1138,6 +1138,16 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         return Some(r.start + lead..r.start + lead + bare(w).len());
     }
+    // A subject pronoun right before the cue is its source, whatever came before: "donors
+    // who work there made their feelings known to Rubio after he spoke" gives "he".
+    if let Some((r, w)) = ws.last().filter(|(_, w)| {
+        matches!(
+            *w,
+            "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
+        )
+    }) {
+        return Some(r.start..r.start + w.len());
+    }
     // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
     if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
         let commas: Vec<usize> = ws
