@@ -207,14 +207,47 @@ impl Analysis {
         })
     }
 
-    /// Whether the story's last paragraph is a contributor's line, as an op-ed ends: a
-    /// short paragraph that opens with a name of two to four capitalised words, then "is",
-    /// "was" or an appositive comma, and gives one of the lexicon's contributor roles ("Peter
-    /// Morici is an economist and business professor at the University of Maryland"). A
-    /// paragraph that quotes or reports speech is news, not a signature.
+    /// Whether the story's last paragraph is a contributor's line, as an op-ed ends: a short
+    /// paragraph that opens with a name of two to four capitalised words (not "The
+    /// President"), perhaps an appositive, then "is" and an article or a role, and gives one
+    /// of the lexicon's contributor roles ("Peter Morici is an economist and business
+    /// professor at the University of Maryland"; "Glenn Harlan Reynolds, a University of
+    /// Tennessee law professor, is a member of …"). News ends differently: "Ann Lee, a
+    /// Harvard professor, was not involved"; "Mayor Ann Lee is running for governor"; a
+    /// paragraph that reports speech.
     fn signed_by_contributor(&self) -> bool {
         /// Longer than this, the last paragraph is the story's, not a signature.
         const MAX_LINE: usize = 400;
+        /// Words that open a sentence but not a name.
+        const NOT_A_NAME: &[&str] = &[
+            "The",
+            "A",
+            "An",
+            "This",
+            "That",
+            "These",
+            "Those",
+            "His",
+            "Her",
+            "Its",
+            "Their",
+            "Our",
+            "My",
+            "In",
+            "On",
+            "At",
+            "For",
+            "But",
+            "And",
+            "Mayor",
+            "President",
+            "Governor",
+            "Gov.",
+            "Sen.",
+            "Rep.",
+            "Senator",
+            "Judge",
+        ];
         let roles = &self.lexicon().contributor_roles;
         let Some(last) = self
             .doc
@@ -232,27 +265,36 @@ impl Analysis {
         let words: Vec<&str> = text.split_whitespace().collect();
         let name = words
             .iter()
-            .take_while(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !matches!(w.trim_end_matches(','), "is" | "was")
-            })
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
-        let after_name = words.get(name).copied().unwrap_or("");
-        let comma = words
-            .get(name.saturating_sub(1))
-            .is_some_and(|w| w.ends_with(','));
-        let opens_like_a_signature =
-            (2..=4).contains(&name) && (comma || matches!(after_name, "is" | "was"));
-        let lower = |w: &&str| {
+        if !(2..=4).contains(&name) || NOT_A_NAME.contains(&words[0]) {
+            return false;
+        }
+        // Past the name and any appositive ("…, a law professor, is"), "is" and then an
+        // article, a role or a noun: "is a columnist", "is co-author of", "is coordinator of",
+        // not "is running", "is expected", "is not".
+        let after_name = if words[name - 1].ends_with(',') {
+            words[name..]
+                .iter()
+                .position(|w| w.ends_with(','))
+                .map_or(words.len(), |i| name + i + 1)
+        } else {
+            name
+        };
+        let lower = |w: &str| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
                 .to_lowercase()
         };
-        opens_like_a_signature
-            && !words
-                .iter()
-                .map(lower)
-                .any(|w| matches!(w.as_str(), "said" | "says" | "told"))
-            && words.iter().map(lower).any(|w| roles.contains(&w))
+        let signs = words.get(after_name).is_some_and(|w| *w == "is")
+            && words.get(after_name + 1).is_some_and(|w| {
+                let w = lower(w);
+                matches!(w.as_str(), "a" | "an" | "the")
+                    || roles.contains(&w)
+                    || (!w.ends_with("ing")
+                        && !w.ends_with("ed")
+                        && !matches!(w.as_str(), "not" | "also" | "now" | "still" | "set" | "due"))
+            });
+        signs && words.iter().any(|w| roles.contains(&lower(w)))
     }
 
     /// The class of whoever the ledger says spoke the quotation holding `place` (a reference
@@ -346,15 +388,11 @@ impl Analysis {
         sentences.get(i).filter(|s| s.start <= at).cloned()
     }
 
-    /// Where the `n`th sentence after `sentence` in `block` ends (`sentence`'s own end when
-    /// `n` is 0 or the block has fewer sentences after it).
-    pub fn sentence_after(&self, block: usize, sentence: &Range<usize>, n: usize) -> usize {
+    /// The sentence after the one holding byte `at` of `block`, in the same block.
+    pub fn sentence_after(&self, block: usize, at: usize) -> Option<Range<usize>> {
         let sentences = &self.sentences[block];
-        let i = sentences.partition_point(|s| s.end <= sentence.start);
-        let last = (i + n).min(sentences.len().saturating_sub(1));
-        sentences
-            .get(last)
-            .map_or(sentence.end, |s| s.end.max(sentence.end))
+        let i = sentences.partition_point(|s| s.end <= at);
+        sentences.get(i + 1).cloned()
     }
 
     /// Whether `block` is a heading.

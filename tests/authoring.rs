@@ -1399,8 +1399,10 @@ patterns = ['{{vote}}\s+against']
 }
 
 #[test]
-fn a_named_pattern_that_is_not_a_string_or_reuses_a_list_name_is_an_error() {
+fn a_mistake_in_a_named_pattern_is_reported_where_it_is_defined_once() {
     let sb = Sandbox::new("named-pattern-bad");
+    // A name both a list and a pattern, a pattern that is not a string, one that is not a
+    // regex (used by a rule, which is not reported again), one that refers to itself.
     sb.write(
         "house.toml",
         r#"[lists]
@@ -1409,14 +1411,22 @@ body = ["council"]
 [patterns]
 body = 'board'
 vote = ["voted"]
+open = '(unclosed'
+loop = 'a{{loop}}'
+
+[[rule]]
+id = "uses-open"
+kind = "existence"
+message = "m"
+patterns = ['x{{open}}']
 "#,
     );
     sb.write("story.md", CLEAN);
-    let expected = r#"error: `body` is already a list
+    let expected = r#"error: `body` is also a list in this file
   ┌─ house.toml:5:1
   │
 5 │ body = 'board'
-  │ ^^^^ a second name for `{{…}}`
+  │ ^^^^ a second meaning for `{{…}}`
 
 error: expected a string (a regex), found array
   ┌─ house.toml:6:8
@@ -1424,7 +1434,22 @@ error: expected a string (a regex), found array
 6 │ vote = ["voted"]
   │        ^^^^^^^^^ this is array
 
-error: could not load rules: 2 problems found
+error: invalid pattern `open`: regex parse error:
+    (unclosed
+    ^
+error: unclosed group
+  ┌─ house.toml:7:1
+  │
+7 │ open = '(unclosed'
+  │ ^^^^ in this pattern
+
+error: invalid pattern `loop`: the pattern `loop` refers to itself through `{{…}}` (loop → loop)
+  ┌─ house.toml:8:1
+  │
+8 │ loop = 'a{{loop}}'
+  │ ^^^^ in this pattern
+
+error: could not load rules: 4 problems found
 "#;
     assert_run(
         &sb.check(&["--rules", "house.toml", "story.md"]),

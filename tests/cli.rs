@@ -591,7 +591,7 @@ message = "m"
 patterns = ['\b{{verbs}}\b']
 "#,
     );
-    let expected = r"error: invalid regex: unknown list `verbs`: this rule set has no [lists]
+    let expected = r"error: invalid regex: unknown list `verbs`: this rule set has no [lists] or [patterns]
   ┌─ house.toml:5:13
   │
 5 │ patterns = ['\b{{verbs}}\b']
@@ -680,7 +680,7 @@ error: invalid regex: unclosed group
 16 │ patterns = ["a+(", "{{rol}}"]
    │             ^^^^^ invalid regex
 
-error: invalid regex: unknown list `rol`; the lists are: role
+error: invalid regex: unknown list `rol`; the lists and patterns are: role
    ┌─ house.toml:16:20
    │
 16 │ patterns = ["a+(", "{{rol}}"]

@@ -60,9 +60,10 @@ pub struct AttributionRule {
     /// Anything matching this in the cue's sentence excuses the attribution: the reason for
     /// anonymity belongs beside the source ("because", "sensitive" mean little a paragraph away).
     pub absent: Matcher,
-    /// How many sentences after the cue's, in its paragraph, `absent` also looks in: "…,
-    /// officials said. They spoke on condition of anonymity because …" explains them.
-    pub absent_next_sentences: usize,
+    /// Anything matching this in the sentence after the cue's, in its paragraph, excuses it
+    /// too: "…, officials said. They spoke on condition of anonymity because …". Narrower than
+    /// `absent`: a "because" a sentence away is most often about something else.
+    pub absent_next_sentence: Matcher,
     /// So does an attribution to a source of one of these classes in the cue's `absent_in`
     /// unit: "Analysts say …" followed by a named analyst.
     pub absent_sources: Vec<SourceClass>,
@@ -82,6 +83,7 @@ impl Check for AttributionRule {
             &self.source,
             &self.exceptions,
             &self.absent,
+            &self.absent_next_sentence,
             &self.says,
             &self.absent_story,
         ]
@@ -196,18 +198,24 @@ impl Check for AttributionRule {
                     continue;
                 }
             }
-            if !self.absent.is_empty() {
+            if !self.absent.is_empty() || !self.absent_next_sentence.is_empty() {
                 let sentence = a
                     .sentence_at(at.cue.block, at.cue.range.start)
                     .unwrap_or(at.cue.range.clone());
-                let sentence = sentence.start
-                    ..a.sentence_after(at.cue.block, &sentence, self.absent_next_sentences);
                 let unit = (at.cue.block, sentence.start);
                 let excused = match absent_in_sentence {
                     Some((u, excused)) if u == unit => excused,
                     _ => {
-                        let text = &a.doc.blocks[at.cue.block].text[sentence];
-                        let excused = self.absent.is_match_in(a, at.cue.block, text);
+                        let block = &a.doc.blocks[at.cue.block].text;
+                        let start = sentence.start;
+                        let next = || {
+                            a.sentence_after(at.cue.block, start).is_some_and(|n| {
+                                self.absent_next_sentence
+                                    .is_match_in(a, at.cue.block, &block[n])
+                            })
+                        };
+                        let excused = self.absent.is_match_in(a, at.cue.block, &block[sentence])
+                            || (!self.absent_next_sentence.is_empty() && next());
                         absent_in_sentence = Some((unit, excused));
                         excused
                     }

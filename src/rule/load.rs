@@ -54,7 +54,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-in",
     "absent-sources",
     "absent-next-paragraphs",
-    "absent-next-sentences",
+    "absent-next-sentence-patterns",
     "absent-story-patterns",
     "reply-from-named",
     "absent-members",
@@ -91,7 +91,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
-    ("absent-next-sentences", &["attribution"]),
+    ("absent-next-sentence-patterns", &["attribution"]),
     (
         "absent-story-patterns",
         &["conditional", "attribution", "balance"],
@@ -152,7 +152,8 @@ struct RawRule {
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
     absent_next_paragraphs: Option<Spanned<i64>>,
-    absent_next_sentences: Option<Spanned<i64>>,
+    #[serde(default)]
+    absent_next_sentence_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     absent_story_patterns: Vec<Spanned<String>>,
     #[serde(default)]
@@ -238,6 +239,8 @@ pub fn load(
     }
     let mut description = None;
     let mut lists = Lists::new();
+    let mut own_lists = std::collections::BTreeSet::new();
+    let mut own_patterns = Vec::new();
     let mut raw_rules = Vec::new();
     let mut base: Option<RuleSet> = None;
     if let Some((_, value)) = root
@@ -266,25 +269,51 @@ pub fn load(
                 Some(s) => description = Some(s.to_string()),
                 None => problems.push(type_problem(value, "a string")),
             },
-            "lists" => lists.extend(load_lists(value, &mut problems)),
-            "patterns" => {
-                for (name, pattern) in load_patterns(value, &mut problems) {
-                    if let Some((_, Named::Words(_))) = lists.get_key_value(name.get_ref()) {
-                        problems.push(Problem::new(
-                            name.span(),
-                            format!("`{}` is already a list", name.get_ref()),
-                            "a second name for `{{…}}`",
-                        ));
-                    } else {
-                        lists.insert(name.into_inner(), Named::Pattern(pattern));
-                    }
-                }
+            "lists" => {
+                let own = load_lists(value, &mut problems);
+                own_lists.extend(own.keys().cloned());
+                lists.extend(own);
             }
+            "patterns" => own_patterns.extend(load_patterns(value, &mut problems)),
             "rule" => match value.get_ref().as_array() {
                 Some(rules) => raw_rules.extend(rules.iter().cloned()),
                 None => problems.push(type_problem(value, "an array of [[rule]] tables")),
             },
             other => problems.push(unknown_key(key.span(), other, FILE_KEYS, "rule set file")),
+        }
+    }
+    // A file's own patterns replace its base's lists or patterns of the same name, as its own
+    // lists do; a name that is both a list and a pattern in the file itself is a mistake.
+    let own_patterns: Vec<(Spanned<String>, String)> = own_patterns
+        .into_iter()
+        .filter(|(name, _)| {
+            let clash = own_lists.contains(name.get_ref());
+            if clash {
+                problems.push(Problem::new(
+                    name.span(),
+                    format!("`{}` is also a list in this file", name.get_ref()),
+                    "a second meaning for `{{…}}`",
+                ));
+            }
+            !clash
+        })
+        .collect();
+    for (name, pattern) in &own_patterns {
+        lists.insert(name.get_ref().clone(), Named::Pattern(pattern.clone()));
+    }
+    // Each is checked where it is defined, used or not, and once; one that fails becomes a
+    // pattern that matches nothing, so the rules using it are not reported for it again.
+    for (name, _) in &own_patterns {
+        if let Err(message) = pattern::check_named(name.get_ref(), &lists) {
+            problems.push(Problem::new(
+                name.span(),
+                format!("invalid pattern `{}`: {message}", name.get_ref()),
+                "in this pattern",
+            ));
+            lists.insert(
+                name.get_ref().clone(),
+                Named::Pattern(r"[^\s\S]".to_string()),
+            );
         }
     }
     let mut rules = Vec::new();
@@ -764,8 +793,6 @@ fn compile_rule(
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
     let absent_sources = source_classes(&raw.absent_sources, problems);
     let absent_next = non_negative(raw.absent_next_paragraphs.as_ref(), problems).unwrap_or(0);
-    let absent_next_sentences =
-        non_negative(raw.absent_next_sentences.as_ref(), problems).unwrap_or(0);
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
             needs_words(problems);
@@ -926,25 +953,42 @@ fn compile_rule(
             );
             let absent_story =
                 matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
-            match (content, source, absent, says, absent_story) {
-                (Some(content), Some(source), Some(absent), Some(says), Some(absent_story)) => {
-                    Some(Box::new(AttributionRule {
-                        classes,
-                        cues,
-                        content,
-                        says,
-                        first_quotation: raw.first_quotation,
-                        resolve_references: raw.resolve_references,
-                        source,
-                        exceptions,
-                        absent,
-                        absent_sources,
-                        absent_in,
-                        absent_next,
-                        absent_next_sentences,
-                        absent_story,
-                    }) as Box<dyn Check>)
-                }
+            let absent_next_sentence = matcher(
+                &[],
+                &raw.absent_next_sentence_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
+            match (
+                content,
+                source,
+                absent,
+                says,
+                absent_story.zip(absent_next_sentence),
+            ) {
+                (
+                    Some(content),
+                    Some(source),
+                    Some(absent),
+                    Some(says),
+                    Some((absent_story, absent_next_sentence)),
+                ) => Some(Box::new(AttributionRule {
+                    classes,
+                    cues,
+                    content,
+                    says,
+                    first_quotation: raw.first_quotation,
+                    resolve_references: raw.resolve_references,
+                    source,
+                    exceptions,
+                    absent,
+                    absent_sources,
+                    absent_in,
+                    absent_next,
+                    absent_next_sentence,
+                    absent_story,
+                }) as Box<dyn Check>),
                 _ => None,
             }
         }

@@ -32,8 +32,9 @@ pub enum Named {
     Pattern(String),
 }
 
-/// How deep `[patterns]` may refer to one another: deeper is a cycle.
-const MAX_PATTERN_DEPTH: usize = 8;
+/// The most a regex may grow to once its `{{name}}`s are inserted: entries that each use the
+/// next several times would otherwise grow it exponentially.
+const MAX_EXPANDED: usize = 1 << 20;
 
 /// When a matcher's regexes are compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,14 +268,34 @@ fn is_word_char(c: char) -> bool {
 /// Replaces each `{{name}}` in `pattern` with an alternation of that list's phrases, or with
 /// that named pattern as a group.
 pub fn expand_lists(pattern: &str, lists: &Lists) -> Result<String, String> {
-    expand(pattern, lists, 0)
+    let mut out = String::new();
+    expand(pattern, lists, &mut Vec::new(), &mut out)?;
+    Ok(out)
 }
 
-fn expand(pattern: &str, lists: &Lists, depth: usize) -> Result<String, String> {
-    if depth > MAX_PATTERN_DEPTH {
-        return Err("a `[patterns]` entry refers to itself, through `{{…}}`".to_string());
-    }
-    let mut out = String::new();
+/// Whether the `[patterns]` entry `name` is a valid regex once its `{{name}}`s are inserted:
+/// checked where it is defined, so a mistake is reported there, once, used or not.
+pub fn check_named(name: &str, lists: &Lists) -> Result<(), String> {
+    let Some((name, Named::Pattern(pattern))) = lists.get_key_value(name) else {
+        return Ok(());
+    };
+    let mut source = String::new();
+    expand(pattern, lists, &mut vec![name.as_str()], &mut source)?;
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&compiled_source(&source))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Appends `pattern` to `out` with its `{{name}}`s inserted; `within` holds the `[patterns]`
+/// entries being inserted, to catch one that refers back to itself.
+fn expand<'a>(
+    pattern: &'a str,
+    lists: &'a Lists,
+    within: &mut Vec<&'a str>,
+    out: &mut String,
+) -> Result<(), String> {
     let mut rest = pattern;
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
@@ -283,12 +304,15 @@ fn expand(pattern: &str, lists: &Lists, depth: usize) -> Result<String, String> 
             .find("}}")
             .ok_or_else(|| "unclosed `{{` (a list reference is written `{{name}}`)".to_string())?;
         let name = after[..close].trim();
-        let list = lists.get(name).ok_or_else(|| {
+        let (name, list) = lists.get_key_value(name).ok_or_else(|| {
             let known: Vec<&str> = lists.keys().map(String::as_str).collect();
             if known.is_empty() {
-                format!("unknown list `{name}`: this rule set has no [lists]")
+                format!("unknown list `{name}`: this rule set has no [lists] or [patterns]")
             } else {
-                format!("unknown list `{name}`; the lists are: {}", known.join(", "))
+                format!(
+                    "unknown list `{name}`; the lists and patterns are: {}",
+                    known.join(", ")
+                )
             }
         })?;
         out.push_str("(?:");
@@ -297,13 +321,29 @@ fn expand(pattern: &str, lists: &Lists, depth: usize) -> Result<String, String> 
                 let alternatives: Vec<String> = words.iter().map(|w| phrase_regex(w)).collect();
                 out.push_str(&alternatives.join("|"));
             }
-            Named::Pattern(p) => out.push_str(&expand(p, lists, depth + 1)?),
+            Named::Pattern(p) => {
+                if within.contains(&name.as_str()) {
+                    return Err(format!(
+                        "the pattern `{name}` refers to itself through `{{{{…}}}}` ({} → {name})",
+                        within.join(" → ")
+                    ));
+                }
+                within.push(name);
+                expand(p, lists, within, out)?;
+                within.pop();
+            }
         }
         out.push(')');
+        if out.len() > MAX_EXPANDED {
+            return Err(format!(
+                "`{{{{{name}}}}}` makes this regex longer than {} KB",
+                MAX_EXPANDED / 1024
+            ));
+        }
         rest = &after[close + 2..];
     }
     out.push_str(rest);
-    Ok(out)
+    Ok(())
 }
 
 /// The regex `compile` builds from `source`, as one line `rg -f` reads.
@@ -498,12 +538,27 @@ mod tests {
         let err = build(&[], &["{{nope}}".into()], false, &lists, Compile::Now).unwrap_err();
         assert_eq!(
             err[0].message,
-            "unknown list `nope`; the lists are: cue, loop, who"
+            "unknown list `nope`; the lists and patterns are: cue, loop, who"
         );
         let err = build(&[], &["{{loop}}".into()], false, &lists, Compile::Now).unwrap_err();
         assert_eq!(
             err[0].message,
-            "a `[patterns]` entry refers to itself, through `{{…}}`"
+            "the pattern `loop` refers to itself through `{{…}}` (loop → loop)"
+        );
+        // Each entry using the next a dozen times grows the regex twelvefold a level.
+        let mut lists = Lists::new();
+        lists.insert("p0".into(), Named::Pattern("xyz".into()));
+        for i in 1..8 {
+            let prev = format!("{{{{p{}}}}}", i - 1);
+            lists.insert(format!("p{i}"), Named::Pattern(prev.repeat(12)));
+        }
+        let err = build(&[], &["{{p7}}".into()], false, &lists, Compile::Now).unwrap_err();
+        assert!(
+            err[0]
+                .message
+                .ends_with("makes this regex longer than 1024 KB"),
+            "{}",
+            err[0].message
         );
     }
 }
