@@ -218,36 +218,6 @@ impl Analysis {
     fn signed_by_contributor(&self) -> bool {
         /// Longer than this, the last paragraph is the story's, not a signature.
         const MAX_LINE: usize = 400;
-        /// Words that open a sentence but not a name.
-        const NOT_A_NAME: &[&str] = &[
-            "The",
-            "A",
-            "An",
-            "This",
-            "That",
-            "These",
-            "Those",
-            "His",
-            "Her",
-            "Its",
-            "Their",
-            "Our",
-            "My",
-            "In",
-            "On",
-            "At",
-            "For",
-            "But",
-            "And",
-            "Mayor",
-            "President",
-            "Governor",
-            "Gov.",
-            "Sen.",
-            "Rep.",
-            "Senator",
-            "Judge",
-        ];
         let roles = &self.lexicon().contributor_roles;
         let Some(last) = self
             .doc
@@ -267,7 +237,12 @@ impl Analysis {
             .iter()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
-        if !(2..=4).contains(&name) || NOT_A_NAME.contains(&words[0]) {
+        // Not "The President", "In May", "Mayor Ann Lee": a determiner, an opener or a title.
+        let first = words[0].trim_end_matches('.').to_lowercase();
+        if !(2..=4).contains(&name)
+            || crate::attribution::not_a_name_opener(&first)
+            || self.lexicon().titles.contains(&first)
+        {
             return false;
         }
         // Past the name and any appositive ("…, a law professor, is"), "is" and then an

@@ -1286,37 +1286,46 @@ absent-sources = ["named"]
     );
 }
 
-#[test]
-fn opinion_skip_silences_a_rule_on_a_first_person_piece() {
-    let sb = Sandbox::new("opinion-skip");
-    sb.write(
-        "house.toml",
-        r#"[[rule]]
+/// A house rule that stays silent on opinion pieces.
+const OF_COURSE_RULE: &str = r#"[[rule]]
 id = "of-course"
 kind = "existence"
 message = "editorialising: “{match}”"
 opinion = "skip"
 words = ["of course"]
-"#,
-    );
-    sb.write(
-        "news.txt",
-        "The council, of course, voted to close the library.\n",
-    );
-    sb.write(
-        "column.txt",
-        "I grew up in that library. The council, of course, voted to close it, and my \
-         neighbours and I will miss it; we all will.\n",
+"#;
+
+/// `--format short` for `OF_COURSE_RULE` on `files` (name, text), each written first.
+fn of_course_findings(name: &str, files: &[(&str, String)]) -> common::Run {
+    let sb = Sandbox::new(name);
+    sb.write("house.toml", OF_COURSE_RULE);
+    let mut args = vec!["--select", "house", "--rules", "house.toml"];
+    for (file, text) in files {
+        sb.write(file, text);
+        args.push(file);
+    }
+    sb.short(&args)
+}
+
+#[test]
+fn opinion_skip_silences_a_rule_on_a_first_person_piece() {
+    let run = of_course_findings(
+        "opinion-skip",
+        &[
+            (
+                "news.txt",
+                "The council, of course, voted to close the library.\n".into(),
+            ),
+            (
+                "column.txt",
+                "I grew up in that library. The council, of course, voted to close it, and my \
+                 neighbours and I will miss it; we all will.\n"
+                    .into(),
+            ),
+        ],
     );
     assert_run(
-        &sb.short(&[
-            "--select",
-            "house",
-            "--rules",
-            "house.toml",
-            "news.txt",
-            "column.txt",
-        ]),
+        &run,
         1,
         "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
         "",
@@ -1325,40 +1334,38 @@ words = ["of course"]
 
 #[test]
 fn opinion_skip_silences_a_rule_on_a_piece_signed_by_a_contributor() {
-    let sb = Sandbox::new("opinion-signed");
-    sb.write(
-        "house.toml",
-        r#"[[rule]]
-id = "of-course"
-kind = "existence"
-message = "editorialising: “{match}”"
-opinion = "skip"
-words = ["of course"]
-"#,
-    );
     let body = "The council, of course, voted to close the library.\n\n";
-    sb.write(
-        "oped.txt",
-        format!("{body}Ann Lee is a professor of history at Tulane.\n"),
+    let ending = |last: &str| format!("{body}{last}\n");
+    // Only the first ends with a signature; the others are how news ends.
+    let run = of_course_findings(
+        "opinion-signed",
+        &[
+            (
+                "oped.txt",
+                ending("Ann Lee is a professor of history at Tulane."),
+            ),
+            (
+                "said.txt",
+                ending("Ann Lee, a professor of history at Tulane, said it was a loss."),
+            ),
+            (
+                "was.txt",
+                ending("Ann Lee, a Harvard professor, was not involved in the study."),
+            ),
+            (
+                "title.txt",
+                ending("The President is expected to sign the bill on Friday."),
+            ),
+            (
+                "running.txt",
+                ending("Mayor Ann Lee is running for governor."),
+            ),
+        ],
     );
-    // A last paragraph that reports speech is the story's, not a signature.
-    sb.write(
-        "news.txt",
-        format!("{body}Ann Lee, a professor of history at Tulane, said it was a loss.\n"),
-    );
-    assert_run(
-        &sb.short(&[
-            "--select",
-            "house",
-            "--rules",
-            "house.toml",
-            "oped.txt",
-            "news.txt",
-        ]),
-        1,
-        "news.txt:1:14: warning[house.of-course] editorialising: “of course”\n",
-        "",
-    );
+    let expected = ["said", "was", "title", "running"]
+        .map(|f| format!("{f}.txt:1:14: warning[house.of-course] editorialising: “of course”\n"))
+        .concat();
+    assert_run(&run, 1, &expected, "");
 }
 
 #[test]

@@ -1046,6 +1046,13 @@ const ADVERBS: &[&str] = &[
     "specifically",
 ];
 
+/// Whether a sentence's first word (lower-cased) is a determiner, a conjunction or an
+/// adverbial's opener, so that the capitalised words it opens are no name ("The President",
+/// "In May", "But Ann Lee").
+pub(crate) fn not_a_name_opener(word: &str) -> bool {
+    NOUN_DETERMINERS.contains(&word) || OPENERS.contains(&word) || BOUNDARY.contains(&word)
+}
+
 /// Words that open an adverbial before a sentence's subject ("At the convention, …").
 pub(crate) const OPENERS: &[&str] = &[
     "at",

@@ -995,9 +995,10 @@ fn compile_rule(
         "balance" => {
             let absent_story =
                 matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
-            balance(&raw, problems)
-                .zip(absent_story)
-                .map(|(b, absent_story)| Box::new(Balance { absent_story, ..b }) as Box<dyn Check>)
+            // A bad pattern is already a problem, so the rule is dropped below; the measure
+            // is still checked, to report every mistake in one run.
+            let absent_story = absent_story.unwrap_or_else(Matcher::empty);
+            balance(&raw, absent_story, problems).map(|b| Box::new(b) as Box<dyn Check>)
         }
         _ => None,
     };
@@ -1050,7 +1051,7 @@ fn compile_rule(
 }
 
 /// Reads a `balance` rule's measure and limits.
-fn balance(raw: &RawRule, problems: &mut Vec<Problem>) -> Option<Balance> {
+fn balance(raw: &RawRule, absent_story: Matcher, problems: &mut Vec<Problem>) -> Option<Balance> {
     if let Some(scope) = raw.scope.as_ref().filter(|s| s.get_ref() != "document") {
         problems.push(
             Problem::new(
@@ -1111,7 +1112,7 @@ fn balance(raw: &RawRule, problems: &mut Vec<Problem>) -> Option<Balance> {
         min,
         max_share,
         min_sources,
-        absent_story: Matcher::empty(),
+        absent_story,
     })
 }
 
