@@ -1325,7 +1325,8 @@ fn peoples_and_followers_are_vague_names_are_not() {
          The plan stalled, according to two senators present.\n\n\
          Mr. Clinton’s admirers say he still has it.\n\n\
          Clements said the bill was weak.\n\n\
-         The talks ended at 3 p.m. Officials said nothing was agreed.\n",
+         The talks ended at 3 p.m. Officials said nothing was agreed.\n\n\
+         Those voters hold favorable opinions of him, but view her with skepticism.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "story.txt"]);
     let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -1345,9 +1346,15 @@ fn peoples_and_followers_are_vague_names_are_not() {
         ("two senators present", "anonymous"),
         // "p.m." before a capital ends its sentence.
         ("Officials", "anonymous"),
+        ("Those voters", "vague"),
     ] {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }
+    // A determiner cut from its noun names no one: not "Those", named.
+    assert!(
+        !classes.contains(&("Those", "named")),
+        "no named “Those” in {classes:?}"
+    );
 }
 
 #[test]

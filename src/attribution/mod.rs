@@ -1445,6 +1445,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if ws.len() == 1 && lexicon.pronouns.contains(&det) {
         return SourceClass::Reference;
     }
+    // A determiner cut from its noun ("Those" of "Those voters … view her") names no one.
+    if ws.len() == 1 && matches!(det.as_str(), "the" | "this" | "that" | "these" | "those") {
+        return SourceClass::Other;
+    }
     // "one senior Democrat", "an Iowa Democrat", "a Republican involved in the planning": one
     // member of a party, unnamed; not "a Democrat, Senator Chuck Schumer", named beside.
     if ws.len() >= 2
