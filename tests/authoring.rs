@@ -180,12 +180,13 @@ fn explain_shows_everything_a_rule_says_about_itself() {
         "never",
     ]);
     let expected = r#"anonymity.bare-source
-  kind existence, severity warning, scope sentence, quotations include
+  kind conditional, severity warning, scope sentence, quotations include
   defined at <bundled>/anonymity.toml:LINE
 
 Flags "sources said", "a source told", "according to sources" when nothing describes the
 source's position. Described sources ("sources close to the talks") are left to
-`anonymity.unnamed-official`.
+`anonymity.unnamed-official`; another outlet's source credited to it ("a campaign source told
+NBC") is that outlet's.
 
 message: “{match}”: a source with no description of who they are
 label:   which source?
@@ -201,6 +202,8 @@ it passes:
   Sources close to the talks said the deal was off.
   The river is the main source of water for the town.
   The plan was drawn up in May, according to a source close to the mayor. The source said it was shelved.
+  A campaign source told NBC that the speech would focus on trade.
+  Trump cited a New York Times story in which Democratic sources said the attorney general could stay.
 "#
     .replace(
         "LINE",
