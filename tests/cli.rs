@@ -1326,7 +1326,9 @@ fn peoples_and_followers_are_vague_names_are_not() {
          Mr. Clinton’s admirers say he still has it.\n\n\
          Clements said the bill was weak.\n\n\
          The talks ended at 3 p.m. Officials said nothing was agreed.\n\n\
-         Those voters hold favorable opinions of him, but view her with skepticism.\n",
+         Those voters hold favorable opinions of him, but view her with skepticism.\n\n\
+         Ban Ki-moon spoke first. “It was the top priority,” the bespectacled, 71-year-old \
+         diplomat said.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "story.txt"]);
     let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -1347,6 +1349,8 @@ fn peoples_and_followers_are_vague_names_are_not() {
         // "p.m." before a capital ends its sentence.
         ("Officials", "anonymous"),
         ("Those voters", "vague"),
+        // A list of adjectives is one description, not cut at its comma.
+        ("the bespectacled, 71-year-old diplomat", "reference"),
     ] {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }

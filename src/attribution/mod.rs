@@ -1328,8 +1328,21 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
             break;
         }
         let abbreviation = abbreviates(w, ws.get(i + 1).map(|(_, n)| *n));
+        // Adjectives in a list before the head: "the bespectacled, 71-year-old diplomat".
+        let listed_adjective = w.strip_suffix(',').is_some_and(|a| {
+            a.ends_with("ed")
+                && a.chars().all(char::is_lowercase)
+                && i > 0
+                && matches!(bare(ws[i - 1].1).as_str(), "the" | "a" | "an")
+                && ws.len() - i <= 4
+                && ws[i + 1..].first().is_some_and(|(_, n)| {
+                    !n.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(bare(n).as_str(), "the" | "a" | "an")
+                })
+        });
         if !last
             && !abbreviation
+            && !listed_adjective
             && (w.ends_with([',', ';', ':', '.', '’', '”', '"']) || w.ends_with('\''))
         {
             break;
@@ -1400,6 +1413,22 @@ fn head_words(phrase: &str) -> Vec<&str> {
 
 /// Classes a source phrase.
 pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
+    // A list of adjectives is one description, not a name and an appositive: "the
+    // bespectacled, 71-year-old diplomat" is "the bespectacled 71-year-old diplomat".
+    let joined;
+    let phrase = match phrase.split_once(' ') {
+        Some((det, rest))
+            if matches!(det.to_lowercase().as_str(), "the" | "a" | "an")
+                && rest.split_once(' ').is_some_and(|(adj, _)| {
+                    adj.strip_suffix(',')
+                        .is_some_and(|a| a.ends_with("ed") && a.chars().all(char::is_lowercase))
+                }) =>
+        {
+            joined = phrase.replacen(',', "", 1);
+            joined.as_str()
+        }
+        _ => phrase,
+    };
     let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
     // The head noun comes before "of", "for", "who", "familiar with" and the like.
     let ws = head_words(phrase);
