@@ -1328,7 +1328,10 @@ fn peoples_and_followers_are_vague_names_are_not() {
          The talks ended at 3 p.m. Officials said nothing was agreed.\n\n\
          Those voters hold favorable opinions of him, but view her with skepticism.\n\n\
          Ban Ki-moon spoke first. “It was the top priority,” the bespectacled, 71-year-old \
-         diplomat said.\n",
+         diplomat said.\n\n\
+         Among the wounded, senior officials said, were two children.\n\n\
+         Those familiar with the talks said the deal was off.\n\n\
+         But those who back her opponents say the brand is damaged.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "story.txt"]);
     let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -1351,6 +1354,10 @@ fn peoples_and_followers_are_vague_names_are_not() {
         ("Those voters", "vague"),
         // A list of adjectives is one description, not cut at its comma.
         ("the bespectacled, 71-year-old diplomat", "reference"),
+        // Not "Among the wounded, senior officials", named: a noun before the comma.
+        ("senior officials", "anonymous"),
+        ("Those familiar with the talks", "anonymous"),
+        ("those who back her opponents", "vague"),
     ] {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }

@@ -1328,17 +1328,16 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
             break;
         }
         let abbreviation = abbreviates(w, ws.get(i + 1).map(|(_, n)| *n));
-        // Adjectives in a list before the head: "the bespectacled, 71-year-old diplomat".
+        // Adjectives in a list before the head: "the bespectacled, 71-year-old diplomat". The
+        // second is a hyphenated compound, as a list of a profile's adjectives runs; "Among
+        // the wounded, senior officials said" is a noun and then the source.
         let listed_adjective = w.strip_suffix(',').is_some_and(|a| {
             a.ends_with("ed")
                 && a.chars().all(char::is_lowercase)
                 && i > 0
                 && matches!(bare(ws[i - 1].1).as_str(), "the" | "a" | "an")
                 && ws.len() - i <= 4
-                && ws[i + 1..].first().is_some_and(|(_, n)| {
-                    !n.chars().next().is_some_and(char::is_uppercase)
-                        && !matches!(bare(n).as_str(), "the" | "a" | "an")
-                })
+                && ws.get(i + 1).is_some_and(|(_, n)| listed_compound(n))
         });
         if !last
             && !abbreviation
@@ -1419,9 +1418,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let phrase = match phrase.split_once(' ') {
         Some((det, rest))
             if matches!(det.to_lowercase().as_str(), "the" | "a" | "an")
-                && rest.split_once(' ').is_some_and(|(adj, _)| {
+                && rest.split_once(' ').is_some_and(|(adj, next)| {
                     adj.strip_suffix(',')
                         .is_some_and(|a| a.ends_with("ed") && a.chars().all(char::is_lowercase))
+                        && next.split_whitespace().next().is_some_and(listed_compound)
                 }) =>
         {
             joined = phrase.replacen(',', "", 1);
@@ -1475,8 +1475,24 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Reference;
     }
     // A determiner cut from its noun ("Those" of "Those voters … view her") names no one.
+    // "Those" with what follows it is people the story does not name: described as placed to
+    // know ("Those familiar with the talks"), an anonymous source; else a group holding a
+    // view ("those who back her opponents").
     if ws.len() == 1 && matches!(det.as_str(), "the" | "this" | "that" | "these" | "those") {
-        return SourceClass::Other;
+        return match phrase.split_whitespace().nth(1) {
+            // Not "who", which any relative clause opens.
+            Some(_)
+                if det == "those"
+                    && phrase.split_whitespace().any(|w| {
+                        let w = bare(w);
+                        w != "who" && lexicon.placed_to_know.contains(&w)
+                    }) =>
+            {
+                SourceClass::Anonymous
+            }
+            Some(_) if det == "those" => SourceClass::Vague,
+            _ => SourceClass::Other,
+        };
     }
     // "one senior Democrat", "an Iowa Democrat", "a Republican involved in the planning": one
     // member of a party, unnamed; not "a Democrat, Senator Chuck Schumer", named beside.
@@ -1729,6 +1745,14 @@ fn granted_after(text: &str, cue: &std::ops::Range<usize>, lexicon: &Lexicon) ->
             .find(g.as_str())
             .is_some_and(|at| at <= LEAD && !window[..at].contains(['"', '“', '”', '‘']))
     })
+}
+
+/// Whether `w` is a hyphenated compound of lower-case words or a number ("71-year-old",
+/// "soft-spoken"), as the second of a list of adjectives before a head noun.
+fn listed_compound(w: &str) -> bool {
+    w.contains('-')
+        && w.chars()
+            .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Whether `w` is a possessive ("Clinton's", "Sanders’"), whatever punctuation follows.
