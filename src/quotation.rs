@@ -15,6 +15,9 @@ pub struct Quotation {
     pub depth: usize,
     /// Whether a closing mark was found (an unterminated quotation ends with its paragraph).
     pub closed: bool,
+    /// Whether it is a block quotation (Markdown `>`, HTML `<blockquote>`): a whole block,
+    /// with no marks of its own.
+    pub block: bool,
 }
 
 impl Quotation {
@@ -24,6 +27,9 @@ impl Quotation {
             return None;
         };
         let text = &doc.blocks[*block].text[range.clone()];
+        if self.block {
+            return Some(text);
+        }
         let open = text.chars().next().map_or(0, char::len_utf8);
         let close = if self.closed {
             text.chars().next_back().map_or(0, char::len_utf8)
@@ -148,6 +154,28 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
     for (d, open) in stack.into_iter().enumerate() {
         out.push(finish(open, false, d));
     }
+    // A block quotation is one quotation of its whole text (trimmed), and the marks inside it
+    // quote within the quotation.
+    for (b, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.quoted) {
+        let text = block.text.as_str();
+        let start = text.len() - text.trim_start().len();
+        let end = text.trim_end().len();
+        if start >= end {
+            continue;
+        }
+        for q in out
+            .iter_mut()
+            .filter(|q| q.parts.iter().any(|(qb, _)| *qb == b))
+        {
+            q.depth += 1;
+        }
+        out.push(Quotation {
+            parts: vec![(b, start..end)],
+            depth: 0,
+            closed: true,
+            block: true,
+        });
+    }
     out.sort_by_key(|q| q.parts.first().map(|(b, r)| (*b, r.start)));
     out
 }
@@ -197,6 +225,7 @@ fn finish(open: Open, closed: bool, depth: usize) -> Quotation {
         parts: open.parts,
         depth,
         closed,
+        block: false,
     }
 }
 
@@ -216,6 +245,38 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_block_quotation_is_one_quotation_holding_its_marks() {
+        for (src, format) in [
+            (
+                "Intro.\n\n> It is “historic”, they wrote.\n\nAfter.\n",
+                Format::Markdown,
+            ),
+            (
+                "<p>Intro.</p><blockquote><p>It is “historic”, they wrote.</p></blockquote><p>After.</p>",
+                Format::Html,
+            ),
+        ] {
+            let doc = Document::parse(src, format);
+            let found: Vec<(usize, &str, bool)> = find(&doc)
+                .iter()
+                .map(|q| {
+                    let (b, r) = &q.parts[0];
+                    (q.depth, &doc.blocks[*b].text[r.clone()], q.block)
+                })
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (0, "It is “historic”, they wrote.", true),
+                    (1, "“historic”", false)
+                ],
+                "{src}"
+            );
+            assert!(!doc.blocks[0].quoted && doc.blocks[1].quoted && !doc.blocks[2].quoted);
+        }
     }
 
     #[test]

@@ -1314,6 +1314,38 @@ fn a_description_refers_to_the_unnamed_source_it_describes() {
 }
 
 #[test]
+fn a_block_quotation_is_someone_elses_words_not_the_writers() {
+    let sb = Sandbox::new("block-quotation");
+    // The same sentence, quoted as a block and then in the writer's voice.
+    let said = "The deal is historic, and critics say it costs too much.";
+    sb.write(
+        "story.md",
+        format!("# Port deal\n\nThe company wrote:\n\n> {said}\n\n{said}\n"),
+    );
+    sb.write(
+        "story.html",
+        format!("<h1>Port deal</h1><blockquote><p>{said}</p></blockquote>\n<p>{said}</p>\n"),
+    );
+    let run = sb.run(&[
+        "check",
+        "--no-config",
+        "--format",
+        "short",
+        "story.md",
+        "story.html",
+    ]);
+    assert_run(
+        &run,
+        1,
+        "story.md:7:13: warning[superlatives.hype] hype: “historic”\n\
+         story.md:7:27: warning[anonymity.vague-source] vague attribution: “critics say”\n\
+         story.html:2:16: warning[superlatives.hype] hype: “historic”\n\
+         story.html:2:30: warning[anonymity.vague-source] vague attribution: “critics say”\n",
+        "",
+    );
+}
+
+#[test]
 fn peoples_and_followers_are_vague_names_are_not() {
     let sb = Sandbox::new("ledger-classes");
     sb.write(

@@ -57,8 +57,13 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     // Where the `<title>` is: the headline only when the page has no `<h1>`.
     let mut title = 0..0;
     let mut has_h1 = false;
-    let flush = |current: &mut BlockBuilder, blocks: &mut Vec<Block>, kind: BlockKind| {
-        let done = std::mem::replace(current, BlockBuilder::new(kind));
+    // Depth inside `<blockquote>`: its blocks are someone else's words.
+    let mut quote_depth = 0usize;
+    let flush = |current: &mut BlockBuilder,
+                 blocks: &mut Vec<Block>,
+                 kind: BlockKind,
+                 quote_depth: usize| {
+        let done = std::mem::replace(current, BlockBuilder::new(kind).quoted(quote_depth > 0));
         if !done.is_empty() {
             blocks.push(done.finish());
         }
@@ -119,17 +124,32 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             } else if kind == BlockKind::Headline {
                 has_h1 = true;
             }
-            flush(&mut current, &mut blocks, kind);
+            flush(&mut current, &mut blocks, kind, quote_depth);
+        } else if name == "blockquote" {
+            let kind = current.kind;
+            quote_depth = if closing {
+                quote_depth.saturating_sub(1)
+            } else {
+                quote_depth + 1
+            };
+            // What came before the tag is flushed as it was; what follows takes the new depth.
+            let before = std::mem::replace(
+                &mut current,
+                BlockBuilder::new(kind).quoted(quote_depth > 0),
+            );
+            if !before.is_empty() {
+                blocks.push(before.finish());
+            }
         } else if BLOCK.contains(&name.as_str()) {
             let kind = current.kind;
             if closing || !current.is_empty() {
-                flush(&mut current, &mut blocks, kind);
+                flush(&mut current, &mut blocks, kind, quote_depth);
             }
         }
     }
     push_text(&mut current, text, text_start..bytes.len());
     let kind = current.kind;
-    flush(&mut current, &mut blocks, kind);
+    flush(&mut current, &mut blocks, kind, quote_depth);
     if has_h1 {
         blocks.retain(|b| !title.contains(&b.to_original(0..0).start));
     }

@@ -20,6 +20,8 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
     // The first H1 is the headline, unless front matter already gave one.
     let mut headline_seen = false;
     let mut in_front_matter = false;
+    // Depth inside block quotations: their paragraphs are someone else's words.
+    let mut quote_depth = 0usize;
     let flush = |current: &mut Option<BlockBuilder>, blocks: &mut Vec<Block>| {
         if let Some(b) = current.take() {
             if !b.is_empty() {
@@ -31,7 +33,15 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
         match event {
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {
                 flush(&mut current, &mut blocks);
-                current = Some(BlockBuilder::new(BlockKind::Paragraph));
+                current = Some(BlockBuilder::new(BlockKind::Paragraph).quoted(quote_depth > 0));
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks);
+                quote_depth = quote_depth.saturating_sub(1);
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush(&mut current, &mut blocks);
@@ -41,7 +51,7 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
                 } else {
                     BlockKind::Heading
                 };
-                current = Some(BlockBuilder::new(kind));
+                current = Some(BlockBuilder::new(kind).quoted(quote_depth > 0));
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
@@ -73,8 +83,9 @@ pub(super) fn blocks(text: &str) -> (Vec<Block>, Vec<std::ops::Range<usize>>) {
                 hidden = hidden.saturating_sub(1);
             }
             Event::Text(t) if hidden == 0 => {
-                let builder =
-                    current.get_or_insert_with(|| BlockBuilder::new(BlockKind::Paragraph));
+                let builder = current.get_or_insert_with(|| {
+                    BlockBuilder::new(BlockKind::Paragraph).quoted(quote_depth > 0)
+                });
                 builder.push(&t, range);
             }
             Event::SoftBreak | Event::HardBreak if hidden == 0 => {

@@ -78,6 +78,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// The prose, with markup removed, line breaks kept as whitespace and entities decoded.
     pub text: String,
+    /// Whether the block is a block quotation (Markdown `>`, HTML `<blockquote>`): someone
+    /// else's words quoted whole, a statement or a post, not the writer's voice.
+    pub quoted: bool,
     map: OffsetMap,
 }
 
@@ -183,6 +186,8 @@ impl OffsetMap {
 #[derive(Debug)]
 struct BlockBuilder {
     kind: BlockKind,
+    /// Whether the block sits inside a block quotation.
+    quoted: bool,
     text: String,
     map: OffsetMap,
     /// Whether anything but whitespace was pushed: asked after every HTML tag, so it is kept
@@ -194,10 +199,17 @@ impl BlockBuilder {
     fn new(kind: BlockKind) -> Self {
         Self {
             kind,
+            quoted: false,
             text: String::new(),
             map: OffsetMap::default(),
             has_text: false,
         }
+    }
+
+    /// Marks the block as inside a block quotation, or not.
+    fn quoted(mut self, quoted: bool) -> Self {
+        self.quoted = quoted;
+        self
     }
 
     /// Appends `text`, which stands for the original bytes `orig`.
@@ -235,6 +247,7 @@ impl BlockBuilder {
     fn finish(self) -> Block {
         Block {
             kind: self.kind,
+            quoted: self.quoted,
             text: self.text,
             map: self.map,
         }
