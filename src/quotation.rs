@@ -155,19 +155,23 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
         out.push(finish(open, false, d));
     }
     // A block quotation is one quotation of its whole text (trimmed), and the marks inside it
-    // quote within the quotation.
+    // quote within the quotation. A quotation running in from a paragraph before keeps only
+    // its parts outside: top-level quotations do not overlap.
+    let in_block_quote = |b: usize| doc.blocks[b].quoted;
+    for q in &mut out {
+        let inside = q.parts.iter().filter(|(b, _)| in_block_quote(*b)).count();
+        if inside == q.parts.len() {
+            q.depth += 1;
+        } else if inside > 0 {
+            q.parts.retain(|(b, _)| !in_block_quote(*b));
+        }
+    }
     for (b, block) in doc.blocks.iter().enumerate().filter(|(_, b)| b.quoted) {
         let text = block.text.as_str();
         let start = text.len() - text.trim_start().len();
         let end = text.trim_end().len();
         if start >= end {
             continue;
-        }
-        for q in out
-            .iter_mut()
-            .filter(|q| q.parts.iter().any(|(qb, _)| *qb == b))
-        {
-            q.depth += 1;
         }
         out.push(Quotation {
             parts: vec![(b, start..end)],
@@ -277,6 +281,17 @@ mod tests {
             );
             assert!(!doc.blocks[0].quoted && doc.blocks[1].quoted && !doc.blocks[2].quoted);
         }
+        // A quotation running from a paragraph into a block quotation keeps its first part.
+        let doc = Document::parse(
+            "He said: “It began\n\n> “and it ended.”\n",
+            Format::Markdown,
+        );
+        let top: Vec<&str> = find(&doc)
+            .iter()
+            .filter(|q| q.depth == 0)
+            .flat_map(|q| q.parts.iter().map(|(b, r)| &doc.blocks[*b].text[r.clone()]))
+            .collect();
+        assert_eq!(top, ["“It began", "“and it ended.”"]);
     }
 
     #[test]
