@@ -1328,17 +1328,11 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
             break;
         }
         let abbreviation = abbreviates(w, ws.get(i + 1).map(|(_, n)| *n));
-        // Adjectives in a list before the head: "the bespectacled, 71-year-old diplomat". The
-        // second is a hyphenated compound, as a list of a profile's adjectives runs; "Among
-        // the wounded, senior officials said" is a noun and then the source.
-        let listed_adjective = w.strip_suffix(',').is_some_and(|a| {
-            a.ends_with("ed")
-                && a.chars().all(char::is_lowercase)
-                && i > 0
-                && matches!(bare(ws[i - 1].1).as_str(), "the" | "a" | "an")
-                && ws.len() - i <= 4
-                && ws.get(i + 1).is_some_and(|(_, n)| listed_compound(n))
-        });
+        // Adjectives in a list before the head: "the bespectacled, 71-year-old diplomat".
+        let listed_adjective = i > 0
+            && matches!(bare(ws[i - 1].1).as_str(), "the" | "a" | "an")
+            && ws.len() - i <= 4
+            && ws.get(i + 1).is_some_and(|(_, n)| listed_adjectives(w, n));
         if !last
             && !abbreviation
             && !listed_adjective
@@ -1419,9 +1413,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         Some((det, rest))
             if matches!(det.to_lowercase().as_str(), "the" | "a" | "an")
                 && rest.split_once(' ').is_some_and(|(adj, next)| {
-                    adj.strip_suffix(',')
-                        .is_some_and(|a| a.ends_with("ed") && a.chars().all(char::is_lowercase))
-                        && next.split_whitespace().next().is_some_and(listed_compound)
+                    next.split_whitespace()
+                        .next()
+                        .is_some_and(|n| listed_adjectives(adj, n))
                 }) =>
         {
             joined = phrase.replacen(',', "", 1);
@@ -1747,11 +1741,17 @@ fn granted_after(text: &str, cue: &std::ops::Range<usize>, lexicon: &Lexicon) ->
     })
 }
 
-/// Whether `w` is a hyphenated compound of lower-case words or a number ("71-year-old",
-/// "soft-spoken"), as the second of a list of adjectives before a head noun.
-fn listed_compound(w: &str) -> bool {
-    w.contains('-')
-        && w.chars()
+/// Whether `first` and `second` open a list of adjectives before a head noun ("bespectacled,"
+/// then "71-year-old"): a lower-case "-ed" word and its comma, then a hyphenated compound of
+/// lower-case words or a number, as a profile's adjectives run. "wounded," then "senior" is a
+/// noun and the next phrase.
+fn listed_adjectives(first: &str, second: &str) -> bool {
+    first
+        .strip_suffix(',')
+        .is_some_and(|a| a.ends_with("ed") && a.chars().all(char::is_lowercase))
+        && second.contains('-')
+        && second
+            .chars()
             .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
 }
 

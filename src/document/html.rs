@@ -126,20 +126,14 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
             }
             flush(&mut current, &mut blocks, kind, quote_depth);
         } else if name == "blockquote" {
-            let kind = current.kind;
+            // What came before the tag is flushed as it was; what follows takes the new depth.
             quote_depth = if closing {
                 quote_depth.saturating_sub(1)
             } else {
                 quote_depth + 1
             };
-            // What came before the tag is flushed as it was; what follows takes the new depth.
-            let before = std::mem::replace(
-                &mut current,
-                BlockBuilder::new(kind).quoted(quote_depth > 0),
-            );
-            if !before.is_empty() {
-                blocks.push(before.finish());
-            }
+            let kind = current.kind;
+            flush(&mut current, &mut blocks, kind, quote_depth);
         } else if BLOCK.contains(&name.as_str()) {
             let kind = current.kind;
             if closing || !current.is_empty() {
