@@ -35,7 +35,7 @@ fn cliche(at: &str) -> String {
 /// `--format short` for `anonymity.unnamed-official` on “a senior official” at `at`.
 fn unnamed_official(at: &str) -> String {
     format!(
-        "{at}: warning[anonymity.unnamed-official] statement attributed to an unnamed source: \
+        "{at}: warning[anonymity.unnamed-official] unnamed source, no reason given for the anonymity: \
          “a senior official”\n"
     )
 }
@@ -474,7 +474,7 @@ fn suppressed_finding_is_listed_in_json_with_its_reason() {
     "path": "story.md",
     "rule": "anonymity.unnamed-official",
     "severity": "warning",
-    "message": "statement attributed to an unnamed source: “a senior official”",
+    "message": "unnamed source, no reason given for the anonymity: “a senior official”",
     "start": 106,
     "end": 123,
     "line": 2,
@@ -484,7 +484,7 @@ fn suppressed_finding_is_listed_in_json_with_its_reason() {
     "match": "a senior official",
     "label": "unnamed source",
     "help": "name the source, or say why anonymity was granted and why the source is in a position to know",
-    "note": "a demonym or an institution (“European”, “Kremlin”) describes a source; it does not name one",
+    "note": "AP, Reuters and the New York Times allow unnamed sources only where the story says why; “European” or “Kremlin” describes a source, it does not name one",
     "secondary": [],
     "suppression": {
       "kind": "inSource",
@@ -1174,8 +1174,8 @@ fn config_lexicon_adds_reporting_cues() {
     assert_run(
         &run,
         1,
-        "s.txt:1:19: warning[anonymity.unnamed-official] statement attributed to an unnamed \
-         source: “a ministry insider”\n",
+        "s.txt:1:19: warning[anonymity.unnamed-official] unnamed source, no reason given for the \
+         anonymity: “a ministry insider”\n",
         "",
     );
 }
@@ -1202,10 +1202,10 @@ fn config_lexicon_adds_words_that_place_a_source() {
         &run,
         1,
         "s.txt:1:19: warning[anonymity.unnamed-majority] 2 of the story's 3 sources are unnamed\n\
-         s.txt:1:19: warning[anonymity.unnamed-official] statement attributed to an unnamed \
-         source: “people aware of the talks”\n\
-         s.txt:3:1: warning[anonymity.unnamed-official] statement attributed to an unnamed \
-         source: “Officials aware of the talks”\n",
+         s.txt:1:19: warning[anonymity.unnamed-official] unnamed source, no reason given for the \
+         anonymity: “people aware of the talks”\n\
+         s.txt:3:1: warning[anonymity.unnamed-official] unnamed source, no reason given for the \
+         anonymity: “Officials aware of the talks”\n",
         "",
     );
 }

@@ -58,8 +58,8 @@ fn a_quotation_of_a_million_characters_is_attributed() {
         &sb.short(&["story.txt"]),
         1,
         &format!(
-            "story.txt:1:{column}: warning[anonymity.unnamed-official] statement attributed to an \
-             unnamed source: “a senior official”\n"
+            "story.txt:1:{column}: warning[anonymity.unnamed-official] unnamed source, no reason given for the \
+             anonymity: “a senior official”\n"
         ),
         "",
     );
