@@ -1181,6 +1181,27 @@ fn a_description_refers_to_a_source_it_heads_not_one_it_qualifies() {
 }
 
 #[test]
+fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
+    // Each "who" was a row of its own, class other; Bell was two rows, one keyed by "Army".
+    assert_ledger_table(
+        "ledger-who",
+        "“We show anger,” said Chris Harvey, who acknowledged the race was close.\n\n\
+         A city official, who spoke on condition of anonymity because she was not authorized \
+         to discuss the talks, said the deal was off. Mayor Ana Ruiz, who had said the deal was \
+         safe, declined to comment.\n\n\
+         Gen. Marcus Bell, who oversees Army inspections, said the audit was fair. Bell said it \
+         was late.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Chris Harvey                             named           2      0  1:23\n\
+         A city official, who spoke on condition… anonymous       0      2  3:1\n\
+         Mayor Ana Ruiz                           named           0      1  3:130\n\
+         Gen. Marcus Bell, who oversees Army ins… named           0      2  5:1\n\
+         \n\
+         sources: 3 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn they_opening_a_paragraph_are_the_unnamed_group_before_not_a_named_man() {
     assert_ledger_table(
         "ledger-they",

@@ -464,8 +464,93 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             x.content.as_ref().map(|c| c.range.start),
         )
     });
+    named_antecedents(a, lexicon, &mut out);
     resolve(a, lexicon, &mut out);
+    sourced_antecedents(a, &mut out);
     out
+}
+
+/// Where the source is a relative pronoun ("who", "whom") as written: its range, and where
+/// what it stands for ends ("Harvey" in "said Harvey, who acknowledged").
+fn relative_source(a: &Analysis, at: &Attribution) -> Option<(Range<usize>, usize)> {
+    let p = at.source.as_ref()?;
+    let text = &a.doc.blocks[p.block].text;
+    if !matches!(&text[p.range.clone()], "who" | "whom") {
+        return None;
+    }
+    let before = text[..p.range.start].trim_end();
+    let before = before
+        .strip_suffix([',', '—', '–'])
+        .unwrap_or(before)
+        .trim_end();
+    Some((p.range.clone(), before.len()))
+}
+
+/// "said Harvey, who acknowledged …", "Sanders, who had said …": a relative pronoun after a
+/// name stands for that person, so the source is read as the name with its pronoun: named,
+/// grouped by the name's surname, and still holding the pronoun some annotators mark alone.
+fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
+    for at in out.iter_mut() {
+        let Some((who, end)) = relative_source(a, at) else {
+            continue;
+        };
+        let b = at.cue.block;
+        let text = &a.doc.blocks[b].text;
+        let start = a.sentences[b]
+            .iter()
+            .find(|s| s.contains(&who.start))
+            .map_or(0, |s| s.start);
+        let Some(name) = phrase_before(text, window_before(text, start, end), lexicon) else {
+            continue;
+        };
+        let capitalised = text[name.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if name.end == end
+            && capitalised
+            && classify(&text[name.clone()], lexicon) == SourceClass::Named
+        {
+            at.source = Some(Place {
+                block: b,
+                range: name.start..who.end,
+            });
+            at.class = SourceClass::Named;
+        }
+    }
+}
+
+/// "said a senior official, who spoke on condition of anonymity", "A Defense Department
+/// official, who spoke on condition of anonymity because …, said": a relative pronoun whose
+/// antecedent is another attribution's source refers to that source.
+fn sourced_antecedents(a: &Analysis, out: &mut [Attribution]) {
+    /// How far along the ledger to look for the antecedent's attribution: the same sentence.
+    const NEAR: usize = 8;
+    for i in 0..out.len() {
+        if out[i].class != SourceClass::Other {
+            continue;
+        }
+        let Some((who, end)) = relative_source(a, &out[i]) else {
+            continue;
+        };
+        let b = out[i].cue.block;
+        let antecedent = (i.saturating_sub(NEAR)..(i + NEAR + 1).min(out.len())).find(|&j| {
+            let other = &out[j];
+            j != i
+                && !other.nested
+                && !matches!(other.class, SourceClass::Other | SourceClass::None)
+                && (other.class != SourceClass::Reference || other.resolves_to.is_some())
+                && other.source.as_ref().is_some_and(|s| {
+                    s.block == b
+                        && (s.range.end == end
+                            || (s.range.start <= who.start && who.end <= s.range.end))
+                })
+        });
+        if let Some(j) = antecedent {
+            out[i].class = SourceClass::Reference;
+            out[i].resolves_to = Some(out[j].resolves_to.unwrap_or(j));
+        }
+    }
 }
 
 /// Where the colon is in a line opened by a speaker's name and a colon (“Bill Clinton:
@@ -1137,7 +1222,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     }
     // "the residents who spoke", "a diplomacy chief who had accused": the relative pronoun
     // right before the cue, once auxiliaries are dropped, is the source as written; what it
-    // stands for is not resolved.
+    // stands for is read once the ledger is found (`named_antecedents`, `sourced_antecedents`).
     if let Some((r, w)) = ws
         .last()
         .filter(|(_, w)| matches!(bare(w).as_str(), "who" | "whom"))
@@ -1980,8 +2065,10 @@ pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
     sources
 }
 
-/// The key that groups "Mark Rutte" and "Rutte": the last capitalised word.
+/// The key that groups "Mark Rutte" and "Rutte": the last capitalised word of the name, not
+/// of what describes it ("Gen. Marcus Bell, who oversees Army inspections" is Bell).
 fn surname(name: &str) -> String {
+    let name = name.split([',', '(']).next().unwrap_or(name);
     name.split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

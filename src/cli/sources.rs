@@ -136,32 +136,42 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
             .map(|p| collapse(&file.text[orig(p)]))
             .unwrap_or_default()
     };
+    // "Chris Harvey, who" is read with its pronoun; the table shows the name.
+    let name_only = |n: String| match n.strip_suffix(" who").or_else(|| n.strip_suffix(" whom")) {
+        Some(name) => name.trim_end_matches([',', '—', '–']).to_string(),
+        None => n,
+    };
     let rows: Vec<Row> = attribution::group(analysis, found)
         .iter()
         .map(|source| {
             // A named source goes by the longest way the story names it ("Mark Rutte").
-            let name =
-                source
-                    .names
-                    .iter()
-                    .map(|&i| source_text(i))
-                    .fold(
-                        String::new(),
-                        |best, n| if n.len() > best.len() { n } else { best },
-                    );
+            let name = source
+                .names
+                .iter()
+                .map(|&i| name_only(source_text(i)))
+                .fold(
+                    String::new(),
+                    |best, n| if n.len() > best.len() { n } else { best },
+                );
             let mut aliases: Vec<String> = Vec::new();
             for &i in &source.attributions {
                 if found[i].resolves_to.is_some() {
                     let alias = source_text(i);
-                    if !aliases.contains(&alias) {
+                    // "who" in "a senior official, who spoke" says nothing the row does not.
+                    if !aliases.contains(&alias) && !matches!(alias.as_str(), "who" | "whom") {
                         aliases.push(alias);
                     }
                 }
             }
-            let first = found[source.attributions[0]]
-                .source
-                .as_ref()
-                .map_or(0, |p| orig(p).start);
+            // A relative clause's cue may come before its antecedent's ("A Defense Department
+            // official, who spoke on condition of anonymity …, said"): first is where the
+            // source is first written, not the first cue.
+            let first = source
+                .attributions
+                .iter()
+                .filter_map(|&i| found[i].source.as_ref().map(|p| orig(p).start))
+                .min()
+                .unwrap_or(0);
             let quoted = source
                 .attributions
                 .iter()
