@@ -1288,6 +1288,55 @@ absent-sources = ["named"]
     );
 }
 
+#[test]
+fn absent_cues_counts_only_sources_of_those_kinds_of_cue() {
+    let sb = Sandbox::new("absent-cues");
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "no-sourcing"
+kind = "conditional"
+message = "a tally with no named voice: “{match}”"
+words = ["votes"]
+absent-sources = ["named"]
+absent-cues = ["speech"]
+"#,
+    );
+    // Ruiz says; Lee only worries, which names whom the tally is about, not who gives it.
+    sb.write(
+        "story.txt",
+        "The bill has 40 votes, Senator Ana Ruiz said.\n\n\
+         The bill has 40 votes, and Senator Ann Lee worried it would fail.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
+        1,
+        "story.txt:3:17: warning[house.no-sourcing] a tally with no named voice: “votes”\n",
+        "",
+    );
+    // Without `absent-sources` it would restrict nothing: an error, not a silent no-op.
+    sb.write(
+        "house.toml",
+        r#"[[rule]]
+id = "no-sourcing"
+kind = "conditional"
+message = "a tally: “{match}”"
+words = ["votes"]
+absent-words = ["said"]
+absent-cues = ["speech"]
+"#,
+    );
+    assert_run(
+        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
+        2,
+        "",
+        "error: `absent-cues` without `absent-sources` has nothing to restrict\n  ┌─ \
+         house.toml:7:16\n  │\n7 │ absent-cues = [\"speech\"]\n  │                \
+         ^^^^^^^^ no `absent-sources`\n  │\n  = help: add `absent-sources = [\"named\"]`, or \
+         remove `absent-cues`\n\nerror: could not load rules: 1 problem found\n",
+    );
+}
+
 /// A house rule that stays silent on opinion pieces.
 const OF_COURSE_RULE: &str = r#"[[rule]]
 id = "of-course"

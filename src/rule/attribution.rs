@@ -67,6 +67,8 @@ pub struct AttributionRule {
     /// So does an attribution to a source of one of these classes in the cue's `absent_in`
     /// unit: "Analysts say …" followed by a named analyst.
     pub absent_sources: Vec<SourceClass>,
+    /// The kinds of cue whose attributions `absent_sources` counts.
+    pub absent_cues: Vec<CueKind>,
     /// Where `absent_sources` are looked for (the cue's sentence when `None`).
     pub absent_in: Option<Scope>,
     /// How many paragraphs after that unit also count: "Officials said …" followed by a named
@@ -183,8 +185,9 @@ impl Check for AttributionRule {
                 )
             };
             if !self.absent_sources.is_empty() && !described() {
-                let sourced =
-                    sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
+                let sourced = sourced.get_or_insert_with(|| {
+                    SourcedCues::new(a, &self.absent_sources, &self.absent_cues)
+                });
                 let unit = self.absent_in.unwrap_or(Scope::Sentence).unit(a, &at.cue);
                 let next = match &unit {
                     Some(u) if self.absent_next > 0 => {

@@ -22,6 +22,8 @@ pub struct Conditional {
     /// Nor may the unit hold an attribution (the writer's, of saying or thinking) whose source
     /// is of one of these classes: "Clinton decried “systemic racism”" quotes a speaker.
     pub absent_sources: Vec<SourceClass>,
+    /// The kinds of cue whose attributions `absent_sources` counts.
+    pub absent_cues: Vec<crate::attribution::CueKind>,
     /// Triggers overlapping one of these are not flagged.
     pub exceptions: Matcher,
     /// Where to look for `absent`, when not in the rule's own scope unit (a quotation's
@@ -240,8 +242,9 @@ impl Check for Conditional {
                     _ => Vec::new(),
                 };
                 if !self.absent_sources.is_empty() {
-                    let sourced =
-                        sourced.get_or_insert_with(|| SourcedCues::new(a, &self.absent_sources));
+                    let sourced = sourced.get_or_insert_with(|| {
+                        SourcedCues::new(a, &self.absent_sources, &self.absent_cues)
+                    });
                     if sourced.in_unit(unit.as_ref()) || next.iter().any(|p| sourced.quoted_in(p)) {
                         continue;
                     }

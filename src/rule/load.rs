@@ -53,6 +53,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-patterns",
     "absent-in",
     "absent-sources",
+    "absent-cues",
     "absent-next-paragraphs",
     "absent-next-sentence-patterns",
     "absent-story-patterns",
@@ -90,6 +91,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-patterns", &["conditional", "attribution"]),
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
+    ("absent-cues", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("absent-next-sentence-patterns", &["attribution"]),
     (
@@ -151,6 +153,7 @@ struct RawRule {
     absent_in: Option<Spanned<String>>,
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
+    absent_cues: Option<Vec<Spanned<String>>>,
     absent_next_paragraphs: Option<Spanned<i64>>,
     #[serde(default)]
     absent_next_sentence_patterns: Vec<Spanned<String>>,
@@ -792,6 +795,28 @@ fn compile_rule(
         .as_ref()
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
     let absent_sources = source_classes(&raw.absent_sources, problems);
+    // The attributions whose sources `absent-sources` counts: by default the writer's of
+    // saying, thinking or taking a side; "speech" only for a named colleague who speaks.
+    let absent_cues: Vec<CueKind> = match &raw.absent_cues {
+        None => vec![CueKind::Speech, CueKind::Cognition, CueKind::Stance],
+        Some(list) => {
+            if raw.absent_sources.is_empty() {
+                if let Some(first) = list.first() {
+                    problems.push(
+                        Problem::new(
+                            first.span(),
+                            "`absent-cues` without `absent-sources` has nothing to restrict",
+                            "no `absent-sources`",
+                        )
+                        .with_help("add `absent-sources = [\"named\"]`, or remove `absent-cues`"),
+                    );
+                }
+            }
+            list.iter()
+                .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
+                .collect()
+        }
+    };
     let absent_next = non_negative(raw.absent_next_paragraphs.as_ref(), problems).unwrap_or(0);
     let check: Option<Box<dyn Check>> = match kind {
         "existence" => {
@@ -838,6 +863,7 @@ fn compile_rule(
                         absent,
                         absent_story,
                         absent_sources,
+                        absent_cues,
                         exceptions,
                         absent_in,
                         absent_next,
@@ -984,6 +1010,7 @@ fn compile_rule(
                     exceptions,
                     absent,
                     absent_sources,
+                    absent_cues,
                     absent_in,
                     absent_next,
                     absent_next_sentence,

@@ -477,13 +477,18 @@ pub(crate) struct SourcedCues {
 }
 
 impl SourcedCues {
-    /// The cues in `a` of attributions whose source is one of `classes`.
-    pub(crate) fn new(a: &Analysis, classes: &[crate::attribution::SourceClass]) -> Self {
+    /// The cues in `a` of attributions whose source is one of `classes` and whose cue is one
+    /// of `kinds`.
+    pub(crate) fn new(
+        a: &Analysis,
+        classes: &[crate::attribution::SourceClass],
+        kinds: &[crate::attribution::CueKind],
+    ) -> Self {
         let mut all = vec![Vec::new(); a.doc.blocks.len()];
         let mut quoted = vec![Vec::new(); a.doc.blocks.len()];
         for at in a.attributions() {
             if !at.nested
-                && at.cue_kind != crate::attribution::CueKind::Other
+                && kinds.contains(&at.cue_kind)
                 && at.source.is_some()
                 && classes.contains(&at.class)
             {
