@@ -1157,6 +1157,33 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
     );
 }
 
+#[test]
+fn a_quotation_past_another_cue_in_its_sentence_is_that_cues() {
+    let sb = Sandbox::new("ledger-nearer-cue");
+    sb.write(
+        "story.txt",
+        "Clinton advisers say any push could backfire, angering Sanders, whom Mrs. Clinton \
+         praised ‘for challenging us to get money out of politics.’\n",
+    );
+    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let quoted: Vec<(&str, bool)> = ledger
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| {
+            (
+                a["cue"]["text"].as_str().unwrap_or_default(),
+                a["quoted"].as_bool().unwrap_or_default(),
+            )
+        })
+        .filter(|(cue, _)| matches!(*cue, "say" | "praised"))
+        .collect();
+    // The advisers said the push could backfire; the quotation is what Mrs. Clinton said.
+    assert_eq!(quoted, [("say", false), ("praised", true)], "{ledger:#}");
+}
+
 /// The `sources` table for `story`, asserted to be `table`.
 fn assert_ledger_table(name: &str, story: &str, table: &str) {
     let sb = Sandbox::new(name);
@@ -1192,7 +1219,7 @@ fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
          Gen. Marcus Bell, who oversees Army inspections, said the audit was fair. Bell said it \
          was late.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
-         Chris Harvey                             named           2      0  1:23\n\
+         Chris Harvey                             named           1      1  1:23\n\
          A city official, who spoke on condition… anonymous       0      2  3:1\n\
          Mayor Ana Ruiz                           named           0      1  3:130\n\
          Gen. Marcus Bell, who oversees Army ins… named           0      2  5:1\n\

@@ -247,6 +247,22 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 .map(|m| (m.range(), m.as_str().to_lowercase()))
                 .chain(colons)
                 .collect();
+            // Where the sentence's cues of saying, thinking or judging are: a quotation past
+            // another of them is that one's ("Clinton advisers say any efforts could backfire,
+            // angering Sanders, whom Mrs. Clinton praised ‘for challenging us’").
+            // Not a noun ("the message was that “…”"), which the loop below reads as one after
+            // a determiner.
+            let voiced: Vec<usize> = cues
+                .iter()
+                .filter(|(r, t)| {
+                    lexicon.kind(t) != CueKind::Other
+                        && !s_text[..r.start]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| NOUN_DETERMINERS.contains(&bare(w).as_str()))
+                })
+                .map(|(r, _)| sentence.start + r.start)
+                .collect();
             // Counted once a sentence, and only when a cue might be a name: a story kept on
             // one line is one sentence with thousands of cues.
             let title_case = std::cell::OnceCell::new();
@@ -321,7 +337,14 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
                     None => find_source(text, &near, &cue_text, lexicon),
                 };
-                let quote = quotation_in(a, b, sentence, &cue);
+                let quote = quotation_in(a, b, sentence, &cue).filter(|q| {
+                    let (from, to) = if q.start >= cue.end {
+                        (cue.end, q.start)
+                    } else {
+                        (q.end, cue.start)
+                    };
+                    !voiced.iter().any(|&c| from <= c && c < to)
+                });
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
                 } else {
