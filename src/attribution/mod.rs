@@ -251,23 +251,27 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             // another of them is that one's ("Clinton advisers say any efforts could backfire,
             // angering Sanders, whom Mrs. Clinton praised ‘for challenging us’").
             // Not a noun ("the message was that “…”"), which the loop below reads as one after
-            // a determiner.
-            let voiced: Vec<usize> = cues
-                .iter()
-                .filter(|(r, t)| {
-                    lexicon.kind(t) != CueKind::Other
-                        && !s_text[..r.start]
-                            .split_whitespace()
-                            .next_back()
-                            .is_some_and(|w| NOUN_DETERMINERS.contains(&bare(w).as_str()))
+            // a determiner. Found only for a sentence with a quotation, which most are not.
+            let voiced = std::cell::OnceCell::new();
+            let voiced = || -> &Vec<usize> {
+                voiced.get_or_init(|| {
+                    cues.iter()
+                        .filter(|(r, t)| {
+                            lexicon.kind(t) != CueKind::Other
+                                && !s_text[..r.start]
+                                    .split_whitespace()
+                                    .next_back()
+                                    .is_some_and(|w| NOUN_DETERMINERS.contains(&bare(w).as_str()))
+                        })
+                        .map(|(r, _)| sentence.start + r.start)
+                        .collect()
                 })
-                .map(|(r, _)| sentence.start + r.start)
-                .collect();
+            };
             // Counted once a sentence, and only when a cue might be a name: a story kept on
             // one line is one sentence with thousands of cues.
             let title_case = std::cell::OnceCell::new();
             let mut previous_end: Option<usize> = None;
-            for (m, cue_text) in cues {
+            for (m, cue_text) in &cues {
                 // "tax-writing", "so-called": a cue word glued to another by a hyphen is part
                 // of a compound.
                 if s_text[..m.start].ends_with('-') || s_text[m.end..].starts_with('-') {
@@ -317,7 +321,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
-                let passive = lexicon.charged_of.contains(&cue_text)
+                let passive = lexicon.charged_of.contains(cue_text)
                     && text[cue.end..].split_whitespace().next() == Some("of");
                 let noun = noun || passive;
 
@@ -335,7 +339,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
                 let source = match previous {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
-                    None => find_source(text, &near, &cue_text, lexicon),
+                    None => find_source(text, &near, cue_text, lexicon),
                 };
                 let quote = quotation_in(a, b, sentence, &cue).filter(|q| {
                     let (from, to) = if q.start >= cue.end {
@@ -343,7 +347,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     } else {
                         (q.end, cue.start)
                     };
-                    !voiced.iter().any(|&c| from <= c && c < to)
+                    !voiced().iter().any(|&c| from <= c && c < to)
                 });
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
@@ -360,7 +364,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     cue_kind: if noun && cue_text != ":" {
                         CueKind::Other
                     } else {
-                        lexicon.kind(&cue_text)
+                        lexicon.kind(cue_text)
                     },
                     source: source.map(|range| Place { block: b, range }),
                     content,
@@ -519,9 +523,12 @@ fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
         };
         let b = at.cue.block;
         let text = &a.doc.blocks[b].text;
-        let start = a.sentences[b]
-            .iter()
-            .find(|s| s.contains(&who.start))
+        // Sentences are in order: the one holding the pronoun is found by binary search, not a
+        // scan of a story that may be one paragraph of thousands of sentences.
+        let sentences = &a.sentences[b];
+        let start = sentences
+            .get(sentences.partition_point(|s| s.end <= who.start))
+            .filter(|s| s.start <= who.start)
             .map_or(0, |s| s.start);
         let Some(name) = phrase_before(text, window_before(text, start, end), lexicon) else {
             continue;
