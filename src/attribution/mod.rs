@@ -247,21 +247,18 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 .map(|m| (m.range(), m.as_str().to_lowercase()))
                 .chain(colons)
                 .collect();
-            // Where the sentence's cues of saying, thinking or judging are: a quotation past
-            // another of them is that one's ("Clinton advisers say any efforts could backfire,
-            // angering Sanders, whom Mrs. Clinton praised ‘for challenging us’").
-            // Not a noun ("the message was that “…”"), which the loop below reads as one after
-            // a determiner. Found only for a sentence with a quotation, which most are not.
+            // Where the sentence's cues of saying, thinking or judging are (not nouns): a
+            // quotation before one of them belongs to it, not to a cue further on ("“We show
+            // anger,” said Harvey, who acknowledged the race was close"). Found only for a
+            // sentence with a quotation, which most are not. A quotation after a cue is the
+            // nearest cue's and the first's alike: "Ruiz said the plan, which critics say is
+            // flawed, would bring “real change”" is Ruiz's.
             let voiced = std::cell::OnceCell::new();
             let voiced = || -> &Vec<usize> {
                 voiced.get_or_init(|| {
                     cues.iter()
                         .filter(|(r, t)| {
-                            lexicon.kind(t) != CueKind::Other
-                                && !s_text[..r.start]
-                                    .split_whitespace()
-                                    .next_back()
-                                    .is_some_and(|w| NOUN_DETERMINERS.contains(&bare(w).as_str()))
+                            lexicon.kind(t) != CueKind::Other && !noun_cue(&s_text[..r.start])
                         })
                         .map(|(r, _)| sentence.start + r.start)
                         .collect()
@@ -301,23 +298,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 };
                 // "a few tweets", "his statement", "some worry": after a determiner the cue is a
                 // noun; it still marks an attribution, but not one of saying or believing.
-                let before: Vec<String> = text[near.before.clone()]
-                    .split_whitespace()
-                    .rev()
-                    .take(2)
-                    .map(bare)
-                    .collect();
-                let noun = match before.as_slice() {
-                    [one, ..] if NOUN_DETERMINERS.contains(&one.as_str()) => true,
-                    [one, two] => {
-                        (one == "few" && two == "a")
-                            || (matches!(
-                                one.as_str(),
-                                "some" | "much" | "more" | "growing" | "great"
-                            ) && NOUN_DETERMINERS.contains(&two.as_str()))
-                    }
-                    _ => false,
-                };
+                let noun = noun_cue(&text[near.before.clone()]);
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
@@ -342,12 +323,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     None => find_source(text, &near, cue_text, lexicon),
                 };
                 let quote = quotation_in(a, b, sentence, &cue).filter(|q| {
-                    let (from, to) = if q.start >= cue.end {
-                        (cue.end, q.start)
-                    } else {
-                        (q.end, cue.start)
-                    };
-                    !voiced().iter().any(|&c| from <= c && c < to)
+                    q.start >= cue.end || !voiced().iter().any(|&c| q.end <= c && c < cue.start)
                 });
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
@@ -497,20 +473,53 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     out
 }
 
-/// Where the source is a relative pronoun ("who", "whom") as written: its range, and where
-/// what it stands for ends ("Harvey" in "said Harvey, who acknowledged").
-fn relative_source(a: &Analysis, at: &Attribution) -> Option<(Range<usize>, usize)> {
+/// Whether a cue after `preceding` is a noun: after a determiner ("his statement", "the
+/// message"), "a few" ("a few tweets"), or a determiner and a quantity ("the growing worry").
+fn noun_cue(preceding: &str) -> bool {
+    let mut ws = preceding.split_whitespace().rev().map(bare);
+    match (ws.next(), ws.next()) {
+        (Some(one), _) if NOUN_DETERMINERS.contains(&one.as_str()) => true,
+        (Some(one), Some(two)) => {
+            (one == "few" && two == "a")
+                || (matches!(one.as_str(), "some" | "much" | "more" | "growing" | "great")
+                    && NOUN_DETERMINERS.contains(&two.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// A relative pronoun's source as written, and what it stands for: its range, where the
+/// antecedent ends ("Harvey" in "said Harvey, who acknowledged"), and whether a comma or a
+/// dash sets the clause off (without one, "asked Ruiz who said" may be a question).
+fn relative_source(a: &Analysis, at: &Attribution) -> Option<(Range<usize>, usize, bool)> {
     let p = at.source.as_ref()?;
     let text = &a.doc.blocks[p.block].text;
     if !matches!(&text[p.range.clone()], "who" | "whom") {
         return None;
     }
     let before = text[..p.range.start].trim_end();
-    let before = before
-        .strip_suffix([',', '—', '–'])
-        .unwrap_or(before)
-        .trim_end();
-    Some((p.range.clone(), before.len()))
+    let set_off = before.strip_suffix(RELATIVE_MARKS);
+    let end = set_off.unwrap_or(before).trim_end().len();
+    Some((p.range.clone(), end, set_off.is_some()))
+}
+
+/// What sets a relative clause off from the name before it.
+const RELATIVE_MARKS: [char; 3] = [',', '—', '–'];
+
+/// A source phrase without the relative pronoun it was read with: "Chris Harvey, who" is
+/// "Chris Harvey".
+pub fn without_relative(phrase: &str) -> &str {
+    match phrase
+        .strip_suffix("who")
+        .or_else(|| phrase.strip_suffix("whom"))
+    {
+        Some(name)
+            if name.ends_with(|c: char| c.is_whitespace() || RELATIVE_MARKS.contains(&c)) =>
+        {
+            name.trim_end().trim_end_matches(RELATIVE_MARKS).trim_end()
+        }
+        _ => phrase,
+    }
 }
 
 /// "said Harvey, who acknowledged …", "Sanders, who had said …": a relative pronoun after a
@@ -518,7 +527,7 @@ fn relative_source(a: &Analysis, at: &Attribution) -> Option<(Range<usize>, usiz
 /// grouped by the name's surname, and still holding the pronoun some annotators mark alone.
 fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     for at in out.iter_mut() {
-        let Some((who, end)) = relative_source(a, at) else {
+        let Some((who, end, true)) = relative_source(a, at) else {
             continue;
         };
         let b = at.cue.block;
@@ -530,6 +539,10 @@ fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
             .get(sentences.partition_point(|s| s.end <= who.start))
             .filter(|s| s.start <= who.start)
             .map_or(0, |s| s.start);
+        // A sentence may begin at the pronoun ("Sanders… who said"): nothing before it.
+        if end <= start {
+            continue;
+        }
         let Some(name) = phrase_before(text, window_before(text, start, end), lexicon) else {
             continue;
         };
@@ -554,13 +567,14 @@ fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
 /// official, who spoke on condition of anonymity because …, said": a relative pronoun whose
 /// antecedent is another attribution's source refers to that source.
 fn sourced_antecedents(a: &Analysis, out: &mut [Attribution]) {
-    /// How far along the ledger to look for the antecedent's attribution: the same sentence.
+    /// How far along the ledger, either way, to look for the antecedent's attribution (in the
+    /// same paragraph): its neighbours, which a sentence's cues are.
     const NEAR: usize = 8;
     for i in 0..out.len() {
         if out[i].class != SourceClass::Other {
             continue;
         }
-        let Some((who, end)) = relative_source(a, &out[i]) else {
+        let Some((who, end, _)) = relative_source(a, &out[i]) else {
             continue;
         };
         let b = out[i].cue.block;
@@ -2058,6 +2072,21 @@ pub struct Source {
     pub attributions: Vec<usize>,
 }
 
+impl Source {
+    /// Where the source is first written: the earliest of its phrases and of those its
+    /// references resolve to. Not its first cue's: "A city official, who spoke on condition of
+    /// anonymity …, said" is first written at "A city official", and its first cue is the
+    /// "who"'s.
+    pub fn first_written<'l>(&self, ledger: &'l [Attribution]) -> Option<&'l Place> {
+        self.attributions
+            .iter()
+            .flat_map(|&i| [Some(i), ledger[i].resolves_to])
+            .flatten()
+            .filter_map(|i| ledger[i].source.as_ref())
+            .min_by_key(|p| (p.block, p.range.start))
+    }
+}
+
 /// Groups the writer's sourcing attributions (not `other` cues, not cues inside quotations) by
 /// source, in order of first appearance: a named source by its surname, so "Mark Rutte",
 /// "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
@@ -2098,7 +2127,7 @@ pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
 /// The key that groups "Mark Rutte" and "Rutte": the last capitalised word of the name, not
 /// of what describes it ("Gen. Marcus Bell, who oversees Army inspections" is Bell).
 fn surname(name: &str) -> String {
-    let name = name.split([',', '(']).next().unwrap_or(name);
+    let name = name.split([',', '(', '—', '–']).next().unwrap_or(name);
     name.split_whitespace()
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -137,10 +137,7 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
             .unwrap_or_default()
     };
     // "Chris Harvey, who" is read with its pronoun; the table shows the name.
-    let name_only = |n: String| match n.strip_suffix(" who").or_else(|| n.strip_suffix(" whom")) {
-        Some(name) => name.trim_end_matches([',', '—', '–']).to_string(),
-        None => n,
-    };
+    let name_only = |n: String| attribution::without_relative(&n).to_string();
     let rows: Vec<Row> = attribution::group(analysis, found)
         .iter()
         .map(|source| {
@@ -163,15 +160,7 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
                     }
                 }
             }
-            // A relative clause's cue may come before its antecedent's ("A Defense Department
-            // official, who spoke on condition of anonymity …, said"): first is where the
-            // source is first written, not the first cue.
-            let first = source
-                .attributions
-                .iter()
-                .filter_map(|&i| found[i].source.as_ref().map(|p| orig(p).start))
-                .min()
-                .unwrap_or(0);
+            let first = source.first_written(found).map_or(0, |p| orig(p).start);
             let quoted = source
                 .attributions
                 .iter()

@@ -67,7 +67,7 @@ impl Check for Balance {
         }
         let ledger = a.attributions();
         let sources = attribution::group(a, ledger);
-        let first = |s: &Source| ledger[s.attributions[0]].source.clone();
+        let first = |s: &Source| s.first_written(ledger).cloned();
         let hit = match self.measure {
             Measure::UnnamedShare => {
                 if sources.len() < self.min_sources {

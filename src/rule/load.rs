@@ -800,17 +800,22 @@ fn compile_rule(
     let absent_cues: Vec<CueKind> = match &raw.absent_cues {
         None => vec![CueKind::Speech, CueKind::Cognition, CueKind::Stance],
         Some(list) => {
+            // Where to point: the first kind, or the rule's id for an empty list.
+            let at = list.first().map_or_else(|| raw.id.span(), Spanned::span);
             if raw.absent_sources.is_empty() {
-                if let Some(first) = list.first() {
-                    problems.push(
-                        Problem::new(
-                            first.span(),
-                            "`absent-cues` without `absent-sources` has nothing to restrict",
-                            "no `absent-sources`",
-                        )
-                        .with_help("add `absent-sources = [\"named\"]`, or remove `absent-cues`"),
-                    );
-                }
+                problems.push(
+                    Problem::new(
+                        at,
+                        "`absent-cues` without `absent-sources` has nothing to restrict",
+                        "no `absent-sources`",
+                    )
+                    .with_help("add `absent-sources = [\"named\"]`, or remove `absent-cues`"),
+                );
+            } else if list.is_empty() {
+                problems.push(
+                    Problem::new(at, "`absent-cues` is empty", "no attribution would count")
+                        .with_help("e.g. `absent-cues = [\"speech\"]`, or remove it for all kinds"),
+                );
             }
             list.iter()
                 .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
