@@ -1260,80 +1260,71 @@ fn quotations_from_naming_an_unknown_class_points_at_it() {
     );
 }
 
-#[test]
-fn absent_sources_excuses_a_unit_with_a_source_of_those_classes() {
-    let sb = Sandbox::new("absent-sources");
-    sb.write(
-        "house.toml",
-        r#"[[rule]]
-id = "no-sourcing"
-kind = "conditional"
-message = "a tally with no named source: “{match}”"
-words = ["votes"]
-absent-sources = ["named"]
-"#,
-    );
-    sb.write(
-        "story.txt",
-        "The bill has 40 votes, Senator Ana Ruiz said.\n\n\
-         The bill has 40 votes, an aide said.\n\n\
-         The bill has 40 votes.\n",
-    );
-    assert_run(
-        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
-        1,
-        "story.txt:3:17: warning[house.no-sourcing] a tally with no named source: “votes”\n\
-         story.txt:5:17: warning[house.no-sourcing] a tally with no named source: “votes”\n",
-        "",
-    );
+/// A house rule that flags a tally, with `fields` as its conditions.
+fn tally_rule(fields: &str) -> String {
+    format!(
+        "[[rule]]\nid = \"no-sourcing\"\nkind = \"conditional\"\n\
+         message = \"a tally with no named source: “{{match}}”\"\nwords = [\"votes\"]\n{fields}"
+    )
 }
 
 #[test]
-fn absent_cues_counts_only_sources_of_those_kinds_of_cue() {
-    let sb = Sandbox::new("absent-cues");
-    sb.write(
-        "house.toml",
-        r#"[[rule]]
-id = "no-sourcing"
-kind = "conditional"
-message = "a tally with no named voice: “{match}”"
-words = ["votes"]
-absent-sources = ["named"]
-absent-cues = ["speech"]
-"#,
-    );
+fn absent_sources_excuses_a_unit_with_a_source_of_those_classes_and_cues() {
+    let sb = Sandbox::new("absent-sources");
+    sb.write("house.toml", tally_rule("absent-sources = [\"named\"]\n"));
     // Ruiz says; Lee only worries, which names whom the tally is about, not who gives it.
     sb.write(
         "story.txt",
         "The bill has 40 votes, Senator Ana Ruiz said.\n\n\
+         The bill has 40 votes, an aide said.\n\n\
+         The bill has 40 votes.\n\n\
          The bill has 40 votes, and Senator Ann Lee worried it would fail.\n",
     );
-    assert_run(
-        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
-        1,
-        "story.txt:3:17: warning[house.no-sourcing] a tally with no named voice: “votes”\n",
-        "",
-    );
-    // Without `absent-sources` it would restrict nothing: an error, not a silent no-op.
+    let run = |sb: &Sandbox| sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]);
+    let finding = |line: usize| {
+        format!(
+            "story.txt:{line}:17: warning[house.no-sourcing] a tally with no named source: “votes”\n"
+        )
+    };
+    assert_run(&run(&sb), 1, &[finding(3), finding(5)].concat(), "");
+    // With `absent-cues`, only a named source who speaks counts.
     sb.write(
         "house.toml",
-        r#"[[rule]]
-id = "no-sourcing"
-kind = "conditional"
-message = "a tally: “{match}”"
-words = ["votes"]
-absent-words = ["said"]
-absent-cues = ["speech"]
-"#,
+        tally_rule("absent-sources = [\"named\"]\nabsent-cues = [\"speech\"]\n"),
     );
     assert_run(
-        &sb.short(&["--select", "house", "--rules", "house.toml", "story.txt"]),
+        &run(&sb),
+        1,
+        &[finding(3), finding(5), finding(7)].concat(),
+        "",
+    );
+    // Without `absent-sources` it would restrict nothing, and empty it would let nothing
+    // count: errors, not silent no-ops.
+    sb.write(
+        "house.toml",
+        tally_rule("absent-words = [\"said\"]\nabsent-cues = [\"speech\"]\n"),
+    );
+    assert_run(
+        &run(&sb),
         2,
         "",
         "error: `absent-cues` without `absent-sources` has nothing to restrict\n  ┌─ \
          house.toml:7:16\n  │\n7 │ absent-cues = [\"speech\"]\n  │                \
          ^^^^^^^^ no `absent-sources`\n  │\n  = help: add `absent-sources = [\"named\"]`, or \
          remove `absent-cues`\n\nerror: could not load rules: 1 problem found\n",
+    );
+    sb.write(
+        "house.toml",
+        tally_rule("absent-sources = [\"named\"]\nabsent-cues = []\n"),
+    );
+    assert_run(
+        &run(&sb),
+        2,
+        "",
+        "error: `absent-cues` is empty\n  ┌─ house.toml:2:6\n  │\n2 │ id = \"no-sourcing\"\n  │      \
+         ^^^^^^^^^^^^^ no attribution would count\n  │\n  = help: e.g. `absent-cues = \
+         [\"speech\"]`, or remove it for all kinds\n\nerror: could not load rules: 1 problem \
+         found\n",
     );
 }
 
