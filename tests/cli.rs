@@ -1255,6 +1255,25 @@ fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
 }
 
 #[test]
+fn a_second_verb_a_noun_after_the_same_and_a_comparison_after_who_are_not_sources() {
+    // Each was a source of its own: "Secretary of Defense" (anonymous) for "then says", "Mrs.
+    // Clinton struck many of the same" (vague) for "notes", "who like others" (vague).
+    assert_ledger_table(
+        "ledger-misreadings",
+        "Kasich offered the man a job as Secretary of Defense, then says he will take advice \
+         from anyone.\n\n\
+         Mrs. Clinton struck many of the same notes.\n\n\
+         One attendee, who like others spoke on the condition of anonymity, said the plan was \
+         dead.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Kasich                                   named           0      1  1:1\n\
+         One attendee, who like others spoke on … anonymous       0      2  5:1\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn they_opening_a_paragraph_are_the_unnamed_group_before_not_a_named_man() {
     assert_ledger_table(
         "ledger-they",

@@ -481,8 +481,10 @@ fn noun_cue(preceding: &str) -> bool {
         (Some(one), _) if NOUN_DETERMINERS.contains(&one.as_str()) => true,
         (Some(one), Some(two)) => {
             (one == "few" && two == "a")
-                || (matches!(one.as_str(), "some" | "much" | "more" | "growing" | "great")
-                    && NOUN_DETERMINERS.contains(&two.as_str()))
+                || (matches!(
+                    one.as_str(),
+                    "some" | "much" | "more" | "growing" | "great" | "same" | "usual"
+                ) && NOUN_DETERMINERS.contains(&two.as_str()))
         }
         _ => false,
     }
@@ -845,12 +847,15 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         .next()
         .is_some_and(|w| w.ends_with("ing"));
     // "McConnell embraced the mogul and said": a second verb of the sentence's subject.
-    let coordinated = before_trim
+    let coordinated = (before_trim
         .split_whitespace()
         .rev()
         .map(bare)
         .find(|w| !SKIPPABLE.contains(&w.as_str()))
         .is_some_and(|w| matches!(w.as_str(), "and" | "but"))
+        // "offered him a job as Secretary of Defense, then says": the comma's "then" joins a
+        // second verb, as "and" does.
+        || before_trim.ends_with(", then"))
         // Not the verbs of a relative clause: "a person who attended and described".
         && !before_trim
             .split_whitespace()
@@ -1267,10 +1272,15 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     // "the residents who spoke", "a diplomacy chief who had accused": the relative pronoun
     // right before the cue, once auxiliaries are dropped, is the source as written; what it
     // stands for is read once the ledger is found (`named_antecedents`, `sourced_antecedents`).
-    if let Some((r, w)) = ws
-        .last()
-        .filter(|(_, w)| matches!(bare(w).as_str(), "who" | "whom"))
-    {
+    // So is one with a comparison before its verb ("One attendee, who like others spoke"):
+    // "others" is not the source.
+    let relative = |i: &usize| matches!(bare(ws[*i].1).as_str(), "who" | "whom");
+    let compared = (ws.len().saturating_sub(4)..ws.len())
+        .rev()
+        .find(relative)
+        .filter(|&i| ws.get(i + 1).is_some_and(|(_, w)| bare(w) == "like"));
+    let pronoun = compared.or_else(|| ws.len().checked_sub(1).filter(relative));
+    if let Some((r, w)) = pronoun.map(|i| &ws[i]) {
         let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         return Some(r.start + lead..r.start + lead + bare(w).len());
     }
