@@ -1255,21 +1255,24 @@ fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
 }
 
 #[test]
-fn a_second_verb_a_noun_after_the_same_and_a_comparison_after_who_are_not_sources() {
-    // Each was a source of its own: "Secretary of Defense" (anonymous) for "then says", "Mrs.
-    // Clinton struck many of the same" (vague) for "notes", "who like others" (vague).
+fn a_noun_after_the_same_and_a_comparison_after_who_are_not_sources() {
+    // Each was a source of its own: "Mrs. Clinton struck many of the same" (vague) for
+    // "notes", "who like others" (vague) beside the attendee, who had the quotation twice.
+    // "The same," before an inverted cue still ends the phrase, and "like" the verb is no
+    // comparison.
     assert_ledger_table(
         "ledger-misreadings",
-        "Kasich offered the man a job as Secretary of Defense, then says he will take advice \
-         from anyone.\n\n\
-         Mrs. Clinton struck many of the same notes.\n\n\
-         One attendee, who like others spoke on the condition of anonymity, said the plan was \
-         dead.\n",
+        "Mrs. Clinton struck many of the same notes.\n\n\
+         One attendee, who like others spoke on the condition of anonymity, said the message \
+         was “this is not a drill.”\n\n\
+         Nothing will ever be the same, said Maria Lopez.\n\n\
+         Officials, who like the plan, say it will pass.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
-         Kasich                                   named           0      1  1:1\n\
-         One attendee, who like others spoke on … anonymous       0      2  5:1\n\
+         One attendee, who like others spoke on … anonymous       1      0  3:1\n\
+         Maria Lopez                              named           0      1  5:37\n\
+         Officials, who like the plan             anonymous       0      1  7:1\n\
          \n\
-         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+         sources: 1 named, 2 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

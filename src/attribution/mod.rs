@@ -474,8 +474,16 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
 }
 
 /// Whether a cue after `preceding` is a noun: after a determiner ("his statement", "the
-/// message"), "a few" ("a few tweets"), or a determiner and a quantity ("the growing worry").
+/// message"), "a few" ("a few tweets"), or a determiner and a quantity or likeness ("the
+/// growing worry", "the same notes"). Not after punctuation, which ends the phrase: "Nothing
+/// will be the same,” said Lopez".
 fn noun_cue(preceding: &str) -> bool {
+    if preceding
+        .trim_end()
+        .ends_with(|c: char| !c.is_alphanumeric())
+    {
+        return false;
+    }
     let mut ws = preceding.split_whitespace().rev().map(bare);
     match (ws.next(), ws.next()) {
         (Some(one), _) if NOUN_DETERMINERS.contains(&one.as_str()) => true,
@@ -847,15 +855,12 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         .next()
         .is_some_and(|w| w.ends_with("ing"));
     // "McConnell embraced the mogul and said": a second verb of the sentence's subject.
-    let coordinated = (before_trim
+    let coordinated = before_trim
         .split_whitespace()
         .rev()
         .map(bare)
         .find(|w| !SKIPPABLE.contains(&w.as_str()))
         .is_some_and(|w| matches!(w.as_str(), "and" | "but"))
-        // "offered him a job as Secretary of Defense, then says": the comma's "then" joins a
-        // second verb, as "and" does.
-        || before_trim.ends_with(", then"))
         // Not the verbs of a relative clause: "a person who attended and described".
         && !before_trim
             .split_whitespace()
@@ -1272,13 +1277,25 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     // "the residents who spoke", "a diplomacy chief who had accused": the relative pronoun
     // right before the cue, once auxiliaries are dropped, is the source as written; what it
     // stands for is read once the ledger is found (`named_antecedents`, `sourced_antecedents`).
-    // So is one with a comparison before its verb ("One attendee, who like others spoke"):
-    // "others" is not the source.
+    // So is one set off by a comma or dash with a short comparison before its verb ("One
+    // attendee, who like others spoke", ", who like many other guests spoke"): "others" is not
+    // the source. Not "like" the verb ("Officials, who like the plan, say"), nor a clause that
+    // has ended (", who like others spoke to reporters, said").
     let relative = |i: &usize| matches!(bare(ws[*i].1).as_str(), "who" | "whom");
-    let compared = (ws.len().saturating_sub(4)..ws.len())
+    let compared = (ws.len().saturating_sub(5)..ws.len())
         .rev()
         .find(relative)
-        .filter(|&i| ws.get(i + 1).is_some_and(|(_, w)| bare(w) == "like"));
+        .filter(|&i| {
+            i.checked_sub(1)
+                .is_some_and(|b| ws[b].1.ends_with(RELATIVE_MARKS))
+                && ws.get(i + 1).is_some_and(|(_, w)| bare(w) == "like")
+                && ws.get(i + 2).is_some_and(|(_, w)| {
+                    matches!(
+                        bare(w).as_str(),
+                        "others" | "many" | "most" | "all" | "some" | "several"
+                    )
+                })
+        });
     let pronoun = compared.or_else(|| ws.len().checked_sub(1).filter(relative));
     if let Some((r, w)) = pronoun.map(|i| &ws[i]) {
         let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();

@@ -161,16 +161,22 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution]) -> Strin
                 }
             }
             let first = source.first_written(found).map_or(0, |p| orig(p).start);
-            let quoted = source
+            let quoting: Vec<usize> = source
                 .attributions
                 .iter()
-                .filter(|&&i| found[i].quoted)
-                .count();
+                .copied()
+                .filter(|&i| found[i].quoted)
+                .collect();
+            // One quotation is quoted once, however many of the source's cues reach it ("One
+            // attendee, who spoke on condition of anonymity, said “…”").
+            let mut quotations: Vec<_> = quoting.iter().map(|&i| &found[i].content).collect();
+            quotations.sort_by_key(|p| p.as_ref().map(|p| (p.block, p.range.start, p.range.end)));
+            quotations.dedup();
             Row {
                 name,
                 class: source.class,
-                quoted,
-                cited: source.attributions.len() - quoted,
+                quoted: quotations.len(),
+                cited: source.attributions.len() - quoting.len(),
                 first: file.location(first),
                 aliases,
             }
