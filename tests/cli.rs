@@ -1277,6 +1277,30 @@ fn a_noun_after_the_same_and_a_comparison_after_who_are_not_sources() {
 }
 
 #[test]
+fn a_participles_subject_is_the_whole_description_not_its_capitalised_article() {
+    // The first two had been "The" and "Two", class other; a description with its verb before
+    // the comma ("officials briefed lawmakers on the strike,") is the clause, not an opening
+    // phrase, while "The next day," is one. "He’s" is the pronoun, not a name.
+    assert_ledger_table(
+        "ledger-described",
+        "The billionaire businessman began by talking about the drug crisis, saying that \
+         heroin is cheap.\n\n\
+         Two senior officials briefed lawmakers on the strike, saying the talks had stalled.\n\n\
+         The next day, the senator spoke to reporters, saying the plan was dead.\n\n\
+         The Associated Press reported the vote, saying it was close.\n\n\
+         He’s not saying more.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         The billionaire businessman              other           0      1  1:1\n\
+         Two senior officials                     anonymous       0      1  3:1\n\
+         the senator                              other           0      2  5:15\n\
+         The Associated Press                     named           0      2  7:1\n    \
+         also as: He\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 2 other; 1 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn they_opening_a_paragraph_are_the_unnamed_group_before_not_a_named_man() {
     assert_ledger_table(
         "ledger-they",

@@ -1054,11 +1054,23 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         }
         [] => false,
     };
+    // "A senior official met reporters, saying": a description and its verb before the comma
+    // are the clause, not an opening; "The next day," and "Two weeks later," are openings.
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let described = |opening: &[(Range<usize>, &str)]| {
+        opening.len() > 2
+            && (matches!(opening[0].1, "the" | "a" | "an")
+                || DESCRIPTION_OPENERS.contains(&opening[0].1))
+            && lower(opening[1].1)
+            && opening
+                .last()
+                .is_some_and(|(_, w)| !WHEN_WORDS.contains(&bare(w).as_str()))
+    };
     if let Some(comma) = ws
         .iter()
         .take(reach)
         .position(|(_, w)| w.ends_with(','))
-        .filter(|&c| !named(&ws[..=c]))
+        .filter(|&c| !named(&ws[..=c]) && !described(&ws[..=c]))
     {
         if comma + 1 < ws.len() {
             ws.drain(..=comma);
@@ -1072,9 +1084,16 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
             }
         }
     }
+    // "the Vermont senator", and a capitalised article or number before a lower-case word
+    // ("The billionaire businessman began …, saying", "Two senior officials"): a description,
+    // not the capitals of a name ("The Associated Press").
     if ws
         .first()
         .is_some_and(|(_, w)| matches!(*w, "the" | "a" | "an"))
+        || (ws
+            .first()
+            .is_some_and(|(_, w)| DESCRIPTION_OPENERS.contains(w))
+            && ws.get(1).is_some_and(|(_, w)| lower(w)))
     {
         return described_subject(text, &ws);
     }
@@ -1103,7 +1122,46 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     Some(ws.first()?.0.start..end?)
 }
 
-/// A subject after a lower-case article, up to the verb it ends at: "the Vermont senator is
+/// Irregular past forms that end a description before them ("The billionaire businessman
+/// began"): a verb no suffix shows.
+const PAST_VERBS: &[&str] = &[
+    "began", "met", "went", "came", "took", "made", "gave", "sent", "spent", "held", "left", "ran",
+    "spoke", "wrote", "saw", "found", "got", "kept", "put", "won", "lost", "brought", "thought",
+    "felt", "became", "chose", "knew", "rose", "stood", "sat", "hit", "fought",
+];
+
+/// Words that end an opening phrase of time ("The next day,", "Two weeks later,").
+const WHEN_WORDS: &[&str] = &[
+    "later",
+    "earlier",
+    "ago",
+    "before",
+    "after",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "time",
+    "then",
+    "hour",
+    "hours",
+];
+
+/// Capitalised words that open a description rather than a name.
+const DESCRIPTION_OPENERS: &[&str] = &[
+    "The", "A", "An", "Two", "Three", "Four", "Five", "Several", "Many", "Some", "Most",
+];
+
+/// A subject after an article, up to the verb it ends at: "the Vermont senator is
 /// sticking", "the environment minister, to establish". None if no verb comes soon.
 fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<usize>> {
     let mut end = None;
@@ -1113,6 +1171,9 @@ fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<us
         let verb = lower
             && (SKIPPABLE.contains(&b.as_str())
                 || BOUNDARY.contains(&b.as_str())
+                || PAST_VERBS.contains(&b.as_str())
+                // "Two senior officials briefed lawmakers": a past verb after a plural noun.
+                || (i >= 2 && b.ends_with("ed") && bare(ws[i - 1].1).ends_with('s'))
                 || (b.ends_with("ed")
                     && ws
                         .get(i + 1)
@@ -1303,13 +1364,18 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     }
     // A subject pronoun right before the cue is its source, whatever came before: "donors
     // who work there made their feelings known to Rubio after he spoke" gives "he".
-    if let Some((r, w)) = ws.last().filter(|(_, w)| {
-        matches!(
-            *w,
+    // So is one with its verb contracted ("He’s not saying"), without the contraction.
+    if let Some((r, w)) = ws.last() {
+        let pronoun = w
+            .split_once(['’', '\''])
+            .filter(|(_, rest)| matches!(*rest, "s" | "re" | "ll" | "d" | "ve" | "m"))
+            .map_or(*w, |(p, _)| p);
+        if matches!(
+            pronoun,
             "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We"
-        )
-    }) {
-        return Some(r.start..r.start + w.len());
+        ) {
+            return Some(r.start..r.start + pronoun.len());
+        }
     }
     // "X, who …, said" and "X, the NATO leader, said": the appositive belongs to X.
     if ws.last().is_some_and(|(_, w)| w.ends_with(',')) {
