@@ -1056,12 +1056,9 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     };
     // "A senior official met reporters, saying": a description and its verb before the comma
     // are the clause, not an opening; "The next day," and "Two weeks later," are openings.
-    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let described = |opening: &[(Range<usize>, &str)]| {
         opening.len() > 2
-            && (matches!(opening[0].1, "the" | "a" | "an")
-                || DESCRIPTION_OPENERS.contains(&opening[0].1))
-            && lower(opening[1].1)
+            && opens_description(opening)
             && opening
                 .last()
                 .is_some_and(|(_, w)| !WHEN_WORDS.contains(&bare(w).as_str()))
@@ -1084,17 +1081,7 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
             }
         }
     }
-    // "the Vermont senator", and a capitalised article or number before a lower-case word
-    // ("The billionaire businessman began …, saying", "Two senior officials"): a description,
-    // not the capitals of a name ("The Associated Press").
-    if ws
-        .first()
-        .is_some_and(|(_, w)| matches!(*w, "the" | "a" | "an"))
-        || (ws
-            .first()
-            .is_some_and(|(_, w)| DESCRIPTION_OPENERS.contains(w))
-            && ws.get(1).is_some_and(|(_, w)| lower(w)))
-    {
+    if opens_description(&ws) {
         return described_subject(text, &ws);
     }
     if ws
@@ -1156,10 +1143,20 @@ const WHEN_WORDS: &[&str] = &[
     "hours",
 ];
 
-/// Capitalised words that open a description rather than a name.
-const DESCRIPTION_OPENERS: &[&str] = &[
-    "The", "A", "An", "Two", "Three", "Four", "Five", "Several", "Many", "Some", "Most",
-];
+/// Whether words open a description ("the Vermont senator", "The billionaire businessman
+/// began …, saying", "Two senior officials") rather than a name's capitals ("The Associated
+/// Press"): an article or a number, capitalised only before a lower-case word.
+fn opens_description(ws: &[(Range<usize>, &str)]) -> bool {
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    match ws {
+        [(_, first), rest @ ..] => {
+            let b = bare(first);
+            (b == "the" || DETERMINERS.contains(&b.as_str()))
+                && (lower(first) || rest.first().is_some_and(|(_, w)| lower(w)))
+        }
+        [] => false,
+    }
+}
 
 /// A subject after an article, up to the verb it ends at: "the Vermont senator is
 /// sticking", "the environment minister, to establish". None if no verb comes soon.
@@ -1351,10 +1348,8 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 .is_some_and(|b| ws[b].1.ends_with(RELATIVE_MARKS))
                 && ws.get(i + 1).is_some_and(|(_, w)| bare(w) == "like")
                 && ws.get(i + 2).is_some_and(|(_, w)| {
-                    matches!(
-                        bare(w).as_str(),
-                        "others" | "many" | "most" | "all" | "some" | "several"
-                    )
+                    let b = bare(w);
+                    b == "all" || QUANTIFIERS.contains(&b.as_str())
                 })
         });
     let pronoun = compared.or_else(|| ws.len().checked_sub(1).filter(relative));
