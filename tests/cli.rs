@@ -1210,12 +1210,41 @@ fn a_quotation_before_two_cues_is_the_nearer_ones_and_after_a_clause_the_speaker
     );
 }
 
-/// The `sources` table for `story`, asserted to be `table`.
+/// The `sources` table for `story`, with the readings it cannot class (`--all`), asserted to
+/// be `table`.
 fn assert_ledger_table(name: &str, story: &str, table: &str) {
     let sb = Sandbox::new(name);
     sb.write("story.txt", story);
-    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
+    let run = sb.run(&["sources", "story.txt", "--color", "never", "--all"]);
     assert_eq!(run.stdout, table, "{run:#?}");
+}
+
+#[test]
+fn the_sources_table_lists_unclassed_readings_only_when_asked() {
+    // "I" and "No one" open sentences; they name no one (both had been named sources). Without
+    // `--all` the table counts such readings and says how to list them.
+    let sb = Sandbox::new("ledger-unclassed");
+    sb.write(
+        "story.txt",
+        "Mayor Ana Ruiz said the budget was short.\n\n\
+         I said the plan would fail. No one said a word.\n",
+    );
+    let run = sb.run(&["sources", "story.txt", "--color", "never"]);
+    assert_eq!(
+        run.stdout,
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Mayor Ana Ruiz                           named           0      1  1:1\n\
+         \n\
+         sources: 1 named, 0 anonymous, 0 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n\
+         2 other reading(s) not listed: pronouns copydesk could not resolve, phrases it could not class; `--all` lists them\n",
+        "{run:#?}"
+    );
+    let run = sb.run(&["sources", "story.txt", "--color", "never", "--all"]);
+    assert!(
+        run.stdout
+            .contains("\nI                                        other"),
+        "{run:#?}"
+    );
 }
 
 #[test]

@@ -1243,6 +1243,56 @@ const ADVERBS: &[&str] = &[
     "specifically",
 ];
 
+/// Capitalised words that open sentences and name no one: a source phrase made of them and
+/// lower-case words ("I don’t", "When", "No one", "About one in five", "Read the") is not a
+/// named source. On the 919 `PolNeAR` stories such phrases made 289 of the 4,668 named rows of
+/// `copydesk sources`.
+const NOT_NAMES: &[&str] = &[
+    "i",
+    "i'm",
+    "i've",
+    "i'd",
+    "you",
+    "we",
+    "it",
+    "it's",
+    "he's",
+    "she's",
+    "that's",
+    "there",
+    "there's",
+    "this",
+    "these",
+    "those",
+    "that",
+    "all",
+    "both",
+    "each",
+    "every",
+    "none",
+    "other",
+    "about",
+    "nearly",
+    "almost",
+    "just",
+    "only",
+    "even",
+    "although",
+    "though",
+    "read",
+    "watch",
+    "call",
+    "stories",
+    "let's",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether a sentence's first word (lower-cased) is a determiner, a conjunction or an
 /// adverbial's opener, so that the capitalised words it opens are no name ("The President",
 /// "In May", "But Ann Lee").
@@ -1791,6 +1841,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 t.to_lowercase().as_str(),
                 "the" | "mr." | "mrs." | "ms." | "dr."
             )
+            && !not_a_name_opener(&t.to_lowercase())
+            && !ADVERBS.contains(&t.to_lowercase().as_str())
+            && !NOT_NAMES.contains(&t.to_lowercase().replace('’', "'").as_str())
     };
     // "Immigrants feel": one plural word for people, capitalised only because it opens the
     // sentence, is a group standing in for a source. Not a job ("Officials") nor an ending
