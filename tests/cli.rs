@@ -1581,3 +1581,24 @@ fn a_finding_draws_at_most_twelve_secondary_places_and_says_how_many_more() {
     let found: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(found[0]["secondary"].as_array().map(Vec::len), Some(14));
 }
+
+#[test]
+fn a_party_tag_shares_of_voters_and_a_bare_possessive_are_read_as_they_are() {
+    // All four had been named sources: the first as "D-Md.), chair of the committee", the
+    // shares of voters for their capitals, and "Clinton's", its noun cut off.
+    assert_ledger_table(
+        "ledger-shares",
+        "Rep. Elijah Cummings (D-Md.), chair of the committee, said the vote was close.\n\n\
+         Sixty-six percent of Democrats said they liked her. Six in 10 voters said the economy \
+         mattered most.\n\n\
+         Clinton's campaign took the unusual step of criticizing the agency, accusing it of \
+         overreach.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Rep. Elijah Cummings (D-Md.), chair of … named           0      1  1:1\n\
+         Sixty-six percent of Democrats           other           0      1  3:1\n\
+         Six in 10 voters                         other           0      1  3:53\n\
+         Clinton's                                other           0      1  5:1\n\
+         \n\
+         sources: 1 named, 0 anonymous, 0 vague, 0 document, 3 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}

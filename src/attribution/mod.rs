@@ -1611,6 +1611,11 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         if w.starts_with(['-', '—', '–']) || w.ends_with(['—', '–']) || w.ends_with("--") {
             break;
         }
+        // A party and state after a name ("Rep. Elijah Cummings (D-Md.), chair of …, said")
+        // belongs to the name before it.
+        if last && w.starts_with('(') && w.trim_end_matches(',').ends_with(')') && i > 0 {
+            continue;
+        }
         if w.starts_with(['‘', '“', '"', '(']) {
             start = Some(r.start + w.chars().next().map_or(0, char::len_utf8));
             break;
@@ -1716,6 +1721,14 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }) {
         return SourceClass::Other;
     }
+    // A possessive with its noun cut off ("Clinton's" of "Clinton's campaign took …, accusing",
+    // "Trump's" of "Trump's promises") names whose, not who; "friends of Mr. Clinton's" are
+    // the friends.
+    if phrase.split_whitespace().last().is_some_and(possessive)
+        && !phrase.split_whitespace().any(|w| bare(w) == "of")
+    {
+        return SourceClass::Other;
+    }
     let det = bare(first);
     // The head noun: the last job or group word ("three officers stationed at the bases"),
     // else the last word.
@@ -1801,11 +1814,20 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }) {
         return SourceClass::Document;
     }
-    // "30 million people", "2,000 workers": a population counted, not a source.
-    if phrase.split_whitespace().any(|w| {
-        let b = bare(w);
-        lexicon.population_counts.contains(&b)
+    // "30 million people", "2,000 workers", "Six in 10 Virginia voters": a population counted
+    // or a share of one, not a source.
+    let counted: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    if counted.iter().any(|b| {
+        lexicon.population_counts.contains(b)
             || b.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 100)
+    }) || counted.windows(3).any(|w| {
+        w[1] == "in"
+            && matches!(w[2].as_str(), "10" | "ten")
+            && (w[0].parse::<u8>().is_ok()
+                || matches!(
+                    w[0].as_str(),
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                ))
     }) {
         return SourceClass::Other;
     }
