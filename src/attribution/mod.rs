@@ -191,7 +191,7 @@ const NOUN_DETERMINERS: &[&str] = &[
 const BOUNDARY: &[&str] = &[
     "that", "and", "but", "while", "as", "because", "when", "after", "before", "if", "so", "where",
     "which", "though", "although", "since", "whether", "than", "what", "how", "why", "said",
-    "says", "told", "where", "whom", "whose", "or", "nor", "yet", "said.", "then",
+    "says", "told", "where", "whom", "whose", "or", "nor", "yet", "said.", "then", "until",
 ];
 
 /// Group words that quantify rather than name a group.
@@ -956,6 +956,11 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         }
         if i >= 10 {
             break;
+        }
+        // "…, for instance, said the problem was not requiring a photo ID": a verb after the
+        // cue's phrase makes it a clause, what was said, not who said it.
+        if i > 0 && matches!(lw.as_str(), "is" | "was" | "are" | "were") {
+            return None;
         }
         start.get_or_insert(r.start);
         let abbreviation = abbreviates(w, after.get(i + 1).map(|(_, n)| *n));
