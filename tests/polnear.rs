@@ -293,7 +293,7 @@ fn polnear_misses() {
                         .rev()
                         .find(|&i| doc.text.is_char_boundary(i))
                         .unwrap_or(0);
-                    let to = (c.end + 20).min(doc.text.len());
+                    let to = (c.end.max(s.end) + 20).min(doc.text.len());
                     let to = (to..=doc.text.len())
                         .find(|&i| doc.text.is_char_boundary(i))
                         .unwrap_or(doc.text.len());

@@ -331,9 +331,13 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     let rest = trim(text, cue.end..sentence.end);
                     (rest.map(|range| Place { block: b, range }), false)
                 };
-                let class = source
-                    .as_ref()
-                    .map_or(SourceClass::None, |s| classify(&text[s.clone()], lexicon));
+                let class = source.as_ref().map_or(SourceClass::None, |s| {
+                    if owner_of_a_noun(text, s, &cue, noun) {
+                        SourceClass::Other
+                    } else {
+                        classify(&text[s.clone()], lexicon)
+                    }
+                });
                 out.push(Attribution {
                     cue: cue_place,
                     nested,
@@ -783,9 +787,33 @@ fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
     start..to
 }
 
-/// Whether a capitalised cue word starts a name ("Hope Hicks said"), in a sentence not set in
-/// title case (where "Trump Says Clinton…" is still a cue); `title_case` caches the sentence's
-/// reading.
+/// Whether the source phrase at `source` is a possessive whose noun comes after it: the cue
+/// itself when it is a noun (`noun_cue`: "Trump's comments", "Editor's note"), or a word
+/// before the cue ("Eggleston's" of "Eggleston's meeting … was aimed at explaining"). Such a
+/// phrase says whose, not who. A possessive right before a verb is the source ("Moody's
+/// said"), as it is before an auxiliary or an adverb ("Macy's also said").
+fn owner_of_a_noun(text: &str, source: &Range<usize>, cue: &Range<usize>, noun_cue: bool) -> bool {
+    let Some(last) = text[source.clone()].split_whitespace().next_back() else {
+        return false;
+    };
+    if !possessive(last) || source.end > cue.start {
+        return false;
+    }
+    noun_cue
+        || text[source.end..cue.start]
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| {
+                let b = bare(n);
+                n.chars().next().is_some_and(char::is_lowercase)
+                    && !SKIPPABLE.contains(&b.as_str())
+                    && !b.ends_with("ly")
+            })
+}
+
+/// Whether a capitalised cue word starts or ends a name ("Hope Hicks said", "the United
+/// States", "said Mr. Read"), in a sentence not set in title case (where "Trump Says
+/// Clinton…" is still a cue); `title_case` caches the sentence's reading.
 fn names_a_person(
     sentence: &str,
     cue: Range<usize>,
@@ -796,11 +824,15 @@ fn names_a_person(
     if !capital(&sentence[cue.clone()]) || sentence[cue.clone()].contains(' ') {
         return false;
     }
-    if !sentence[cue.end..]
+    let before_a_capital = sentence[cue.end..]
         .split_whitespace()
         .next()
-        .is_some_and(capital)
-    {
+        .is_some_and(capital);
+    let after_a_capital = sentence[..cue.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|p| capital(p) && p.ends_with(|c: char| c.is_alphanumeric() || c == '.'));
+    if !before_a_capital && !after_a_capital {
         return false;
     }
     !*title_case.get_or_init(|| {
@@ -958,9 +990,16 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
             break;
         }
         // "…, for instance, said the problem was not requiring a photo ID": a verb after the
-        // cue's phrase makes it a clause, what was said, not who said it.
+        // cue's phrase makes it a clause, what was said, not who said it. A clause that opens
+        // later is a new sentence or what was said after the source ("said a spokeswoman for
+        // Apple Inc. The company is", "according to police the suspect is"): the source ends
+        // before its article.
         if i > 0 && matches!(lw.as_str(), "is" | "was" | "are" | "were") {
-            return None;
+            let article = (1..i)
+                .rev()
+                .find(|&j| matches!(bare(after[j].1).as_str(), "the" | "a" | "an"))?;
+            end = Some(word_end(&after[article - 1].0, after[article - 1].1));
+            break;
         }
         start.get_or_insert(r.start);
         let abbreviation = abbreviates(w, after.get(i + 1).map(|(_, n)| *n));
@@ -1089,6 +1128,15 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
     if opens_description(&ws) {
         return described_subject(text, &ws);
     }
+    // "The Clinton campaign took aim …, accusing": a name inside a description, up to its verb.
+    if ws.first().is_some_and(|(_, w)| {
+        let b = bare(w);
+        b == "the" || DETERMINERS.contains(&b.as_str())
+    }) {
+        if let Some(r) = described_subject(text, &ws) {
+            return Some(r);
+        }
+    }
     if ws
         .first()
         .is_some_and(|(_, w)| OPENERS.contains(&bare(w).as_str()))
@@ -1172,6 +1220,7 @@ fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<us
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let verb = lower
             && (SKIPPABLE.contains(&b.as_str())
+                || matches!(b.as_str(), "who" | "whom" | "whose" | "which" | "that")
                 || BOUNDARY.contains(&b.as_str())
                 || PAST_VERBS.contains(&b.as_str())
                 // "Two senior officials briefed lawmakers": a past verb after a plural noun.
@@ -1356,7 +1405,19 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     while let Some((_, w)) = ws.last().filter(|(_, w)| !w.ends_with(',')) {
         let b = bare(w);
         let before = ws.len().checked_sub(2).map(|i| bare(ws[i].1));
-        if skippable(w) || crate::document::DAYS.contains(&b.as_str()) {
+        // "Ms. Friday said" is Ms. Friday.
+        let day = crate::document::DAYS.contains(&b.as_str())
+            && !before
+                .as_deref()
+                .is_some_and(|p| matches!(p, "mr" | "ms" | "mrs" | "dr"));
+        // An "-ly" word after an article is a noun: "a member of the family suggested".
+        let noun = before.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+            )
+        });
+        if (skippable(w) && !noun) || day {
             ws.pop();
         } else if matches!(
             b.as_str(),
@@ -1716,21 +1777,27 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return SourceClass::Other;
     }
-    // A phrase that ends in a conjunction or preposition was cut from a longer one ("secretary
-    // of state and"); it names nothing copydesk can class.
+    // A phrase that ends in a conjunction, preposition or article was cut from a longer one
+    // ("secretary of state and", "police the" of "the suspect"); it names nothing copydesk
+    // can class.
     if phrase.split_whitespace().last().is_some_and(|w| {
         matches!(
             bare(w).as_str(),
-            "and" | "or" | "but" | "to" | "of" | "-" | "—"
+            "and" | "or" | "but" | "to" | "of" | "the" | "a" | "an" | "-" | "—"
         )
     }) {
         return SourceClass::Other;
     }
-    // A possessive with its noun cut off ("Clinton's" of "Clinton's campaign took …, accusing",
-    // "Trump's" of "Trump's promises") names whose, not who; "friends of Mr. Clinton's" are
-    // the friends.
-    if phrase.split_whitespace().last().is_some_and(possessive)
-        && !phrase.split_whitespace().any(|w| bare(w) == "of")
+    // A possessive after a verb or an adjective ("support Clinton's" of "support Clinton's
+    // plan", "the federal court's" of its decision) is a clause's object cut off, not who
+    // speaks; a possessive alone is whose the words are ("Trump's comments", "Moody's said"),
+    // and "an executive at Macy's" is the executive.
+    if ws.last().is_some_and(|w| possessive(w))
+        && ws.len() == phrase.split_whitespace().count()
+        && ws[..ws.len() - 1].iter().any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !DETERMINERS.contains(&bare(w).as_str())
+        })
     {
         return SourceClass::Other;
     }
@@ -1820,8 +1887,13 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Document;
     }
     // "30 million people", "2,000 workers", "Six in 10 Virginia voters": a population counted
-    // or a share of one, not a source.
-    let counted: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    // or a share of one, not a source. Only in the phrase's head: "Jane Doe, a Democrat who
+    // won 52 percent of the vote" and "an official who owns a 10 percent stake" are people.
+    let counted: Vec<String> = head_part
+        .split_whitespace()
+        .map(bare)
+        .take_while(|w| !matches!(w.as_str(), "who" | "whose" | "which" | "that"))
+        .collect();
     if counted.iter().any(|b| {
         lexicon.population_counts.contains(b)
             || b.replace(',', "").parse::<u64>().is_ok_and(|n| n >= 100)
@@ -1851,7 +1923,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     // A document word is a name's part before another capitalised word ("Bill Clinton"), not at
     // the end ("the Senate Bill").
-    let is_name_word_at = |w: &&str, last: bool| {
+    // The words that open sentences ("I", "When", "Read the") are no name only as the phrase's
+    // first word: "said Mr. Read" and "Ms. Friday said" name someone.
+    let is_name_word_at = |w: &&str, last: bool, first: bool| {
         let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         t.chars().next().is_some_and(char::is_uppercase)
             && !lexicon.demonyms.iter().any(|d| d == t)
@@ -1868,9 +1942,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 t.to_lowercase().as_str(),
                 "the" | "mr." | "mrs." | "ms." | "dr."
             )
-            && !not_a_name_opener(&t.to_lowercase())
-            && !ADVERBS.contains(&t.to_lowercase().as_str())
-            && !NOT_NAMES.contains(&t.to_lowercase().replace('’', "'").as_str())
+            && !(first
+                && (not_a_name_opener(&t.to_lowercase())
+                    || ADVERBS.contains(&t.to_lowercase().as_str())
+                    || NOT_NAMES.contains(&t.to_lowercase().replace('’', "'").as_str())))
     };
     // "Immigrants feel": one plural word for people, capitalised only because it opens the
     // sentence, is a group standing in for a source. Not a job ("Officials") nor an ending
@@ -1902,8 +1977,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return SourceClass::Vague;
     }
-    let is_name_word = |w: &&str| is_name_word_at(w, true);
-    let has_name = ws.iter().any(is_name_word);
+    let is_name_word = |w: &&str, first: bool| is_name_word_at(w, true, first);
+    let has_name = ws.iter().enumerate().any(|(i, w)| is_name_word(w, i == 0));
     // "Liberal writers are reveling", "Private business owners could refuse": plural people
     // with a capital on the first word only, as a sentence opens, are no name. ("Reuters
     // journalists said", where the capital is an organisation's, are unnamed people too.)
@@ -1945,7 +2020,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         .collect();
     let full_name = all
         .windows(2)
-        .any(|p| is_name_word_at(&p[0], false) && is_name_word(&p[1]));
+        .enumerate()
+        .any(|(i, p)| is_name_word_at(&p[0], false, i == 0) && is_name_word(&p[1], false));
     let role = lexicon.roles.contains(&head);
     if role && full_name {
         return SourceClass::Named;
@@ -1956,7 +2032,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         let t = bare(p[0]);
         p[0].chars().next().is_some_and(char::is_uppercase)
             && (lexicon.roles.contains(&t) || lexicon.titles.contains(&t))
-            && is_name_word_at(&p[1], false)
+            && is_name_word_at(&p[1], false, false)
     });
     if title_then_name {
         return SourceClass::Named;
