@@ -1652,16 +1652,23 @@ fn a_possessive_before_its_cue_a_count_in_a_clause_and_a_surname_after_a_title_s
 #[test]
 fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
     // "family" had been dropped as an adverb ("a member of the"), and a participle's subject
-    // that opens with "The" before a name was cut at the name ("The Clinton").
+    // that opens with a determiner before a name was cut at the name ("The Clinton", "A
+    // Clinton"), where it now runs to its verb ("emailed", "suggested she").
     assert_ledger_table(
         "ledger-family",
         "A member of the family suggested they tweet a picture.\n\n\
-         The Clinton campaign took aim at Sanders, accusing him of distortions.\n",
+         The Clinton campaign took aim at Sanders, accusing him of distortions.\n\n\
+         Bernie Sanders spoke in Ohio. The Vermont senator emailed supporters on Monday, urging \
+         them to vote.\n\n\
+         A Clinton ally suggested she would win, citing polls.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          A member of the family                   anonymous       0      1  1:1\n\
          The Clinton campaign                     named           0      1  3:1\n\
+         Bernie Sanders                           named           0      2  5:1\n    \
+         also as: The Vermont senator\n\
+         A Clinton ally                           anonymous       0      1  7:1\n\
          \n\
-         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+         sources: 2 named, 2 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

@@ -1221,10 +1221,18 @@ fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<us
         let verb = lower
             && (SKIPPABLE.contains(&b.as_str())
                 || matches!(b.as_str(), "who" | "whom" | "whose" | "which" | "that")
+                // "The Ohio governor hasn’t ignored": a negated auxiliary.
+                || w.ends_with("n’t")
+                || w.ends_with("n't")
                 || BOUNDARY.contains(&b.as_str())
                 || PAST_VERBS.contains(&b.as_str())
-                // "Two senior officials briefed lawmakers": a past verb after a plural noun.
+                // "Two senior officials briefed lawmakers": a past verb after a plural noun,
+                // or after a noun a name qualifies ("The Vermont senator emailed").
                 || (i >= 2 && b.ends_with("ed") && bare(ws[i - 1].1).ends_with('s'))
+                || (i >= 3
+                    && b.ends_with("ed")
+                    && ws[i - 1].1.starts_with(char::is_lowercase)
+                    && ws[i - 2].1.starts_with(char::is_uppercase))
                 || (b.ends_with("ed")
                     && ws
                         .get(i + 1)
@@ -1638,7 +1646,8 @@ const MEANS: &[&str] = &[
 /// not "registered voters").
 const VERB_FOLLOWERS: &[&str] = &[
     "the", "a", "an", "to", "that", "his", "her", "their", "its", "on", "in", "at", "by", "with",
-    "up", "out", "off", "down", "him", "them", "it", "this", "for", "about", "into", "over",
+    "up", "out", "off", "down", "him", "them", "it", "this", "for", "about", "into", "over", "he",
+    "she", "they", "we",
 ];
 
 /// Where the phrase ending at the last of `ws` starts: back to a boundary word or mark.
