@@ -1673,6 +1673,42 @@ fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
 }
 
 #[test]
+fn a_possessive_before_its_noun_an_article_after_a_preposition_and_a_verbs_object_are_no_source() {
+    // Each was a row after the fixes above: "Rubio's" named (and "he" resolved to it), "the
+    // cause of" as the company's source, "The Kremlin denies the report" as a document, and
+    // "One woman I met" named for its "I".
+    assert_ledger_table(
+        "ledger-second-review",
+        "Senator Ted Cruz spoke in Iowa on Thursday. Rubio's claim that he favors amnesty is \
+         false, he said.\n\n\
+         The company, in a statement, said the cause of the loss was low oil prices.\n\n\
+         The Kremlin denies the report and says it is false.\n\n\
+         One woman I met, a nurse, said she was scared.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Senator Ted Cruz                         named           0      2  1:1\n    \
+         also as: he\n\
+         Rubio's                                  other           0      1  1:45\n\
+         The company, in a statement              named           0      2  3:1\n\
+         The Kremlin                              named           0      2  5:1\n\
+         One woman I met, a nurse                 other           0      1  7:1\n\
+         \n\
+         sources: 3 named, 0 anonymous, 0 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
+fn one_unresolved_pronoun_is_one_row_however_often_it_speaks() {
+    assert_ledger_table(
+        "ledger-she-twice",
+        "\"It was bad,\" she said. \"Very bad,\" she said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         she                                      other           2      0  1:15\n\
+         \n\
+         sources: 0 named, 0 anonymous, 0 vague, 0 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_clause_after_the_source_ends_it_but_does_not_erase_it() {
     // A sentence the splitter ran on past "Inc." ("The company is based …"), and what was said
     // right after "according to police", had turned the source into the clause or dropped it.

@@ -788,10 +788,11 @@ fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
 }
 
 /// Whether the source phrase at `source` is a possessive whose noun comes after it: the cue
-/// itself when it is a noun (`noun_cue`: "Trump's comments", "Editor's note"), or a word
-/// before the cue ("Eggleston's" of "Eggleston's meeting … was aimed at explaining"). Such a
-/// phrase says whose, not who. A possessive right before a verb is the source ("Moody's
-/// said"), as it is before an auxiliary or an adverb ("Macy's also said").
+/// itself when it is a noun (`noun_cue`, or right after the possessive and not a verb's past
+/// or "says": "Trump's comments", "Editor's note", "Rubio's claim"), or a word before the cue
+/// ("Eggleston's" of "Eggleston's meeting … was aimed at explaining"). Such a phrase says
+/// whose, not who. A possessive right before a verb is the source ("Moody's said"), as it
+/// is before an auxiliary or an adverb ("Macy's also said").
 fn owner_of_a_noun(text: &str, source: &Range<usize>, cue: &Range<usize>, noun_cue: bool) -> bool {
     let Some(last) = text[source.clone()].split_whitespace().next_back() else {
         return false;
@@ -799,7 +800,18 @@ fn owner_of_a_noun(text: &str, source: &Range<usize>, cue: &Range<usize>, noun_c
     if !possessive(last) || source.end > cue.start {
         return false;
     }
+    let next = text[source.end..cue.start].split_whitespace().next();
+    let verb = {
+        let c = bare(&text[cue.clone()]);
+        c.ends_with("ed")
+            || PAST_VERBS.contains(&c.as_str())
+            || matches!(
+                c.as_str(),
+                "said" | "says" | "told" | "wrote" | "thought" | "knew"
+            )
+    };
     noun_cue
+        || (next.is_none() && !verb)
         || text[source.end..cue.start]
             .split_whitespace()
             .next()
@@ -995,9 +1007,12 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         // Apple Inc. The company is", "according to police the suspect is"): the source ends
         // before its article.
         if i > 0 && matches!(lw.as_str(), "is" | "was" | "are" | "were") {
+            // Not an article after a preposition: "said the cause of the loss was" is what
+            // was said.
             let article = (1..i)
                 .rev()
-                .find(|&j| matches!(bare(after[j].1).as_str(), "the" | "a" | "an"))?;
+                .find(|&j| matches!(bare(after[j].1).as_str(), "the" | "a" | "an"))
+                .filter(|&j| !PREPOSITIONS.contains(&bare(after[j - 1].1).as_str()))?;
             end = Some(word_end(&after[article - 1].0, after[article - 1].1));
             break;
         }
@@ -1022,6 +1037,11 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         .then_some(r)
         .filter(|r| !text[r.clone()].trim().is_empty())
 }
+
+/// Prepositions after which an article goes on the phrase it is in ("the cause of the loss").
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "for", "in", "on", "at", "to", "by", "from", "about",
+];
 
 /// Where the word `w` at `r` ends without its trailing punctuation ("said," ends at "d").
 fn word_end(r: &Range<usize>, w: &str) -> usize {
@@ -1133,7 +1153,17 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         let b = bare(w);
         b == "the" || DETERMINERS.contains(&b.as_str())
     }) {
-        if let Some(r) = described_subject(text, &ws) {
+        // Only a noun phrase: a verb with its object ("The Kremlin denies the report") or
+        // its day ("The Pentagon acknowledged Tuesday") ran past the subject.
+        if let Some(r) = described_subject(text, &ws).filter(|r| {
+            text[r.clone()].split_whitespace().skip(1).all(|w| {
+                let b = bare(w);
+                !matches!(
+                    b.as_str(),
+                    "the" | "a" | "an" | "that" | "this" | "his" | "her"
+                ) && !crate::document::DAYS.contains(&b.as_str())
+            })
+        }) {
             return Some(r);
         }
     }
@@ -1422,7 +1452,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let noun = before.as_deref().is_some_and(|p| {
             matches!(
                 p,
-                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                "the" | "a" | "an" | "his" | "their" | "its" | "our" | "my"
             )
         });
         if (skippable(w) && !noun) || day {
@@ -1932,9 +1962,15 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     // A document word is a name's part before another capitalised word ("Bill Clinton"), not at
     // the end ("the Senate Bill").
-    // The words that open sentences ("I", "When", "Read the") are no name only as the phrase's
-    // first word: "said Mr. Read" and "Ms. Friday said" name someone.
-    let is_name_word_at = |w: &&str, last: bool, first: bool| {
+    // The words that open sentences ("I", "When", "Read the") are no name, except as a surname
+    // right after a title: "said Mr. Read" and "Ms. Friday said" name someone.
+    let titled = |prev: Option<&&str>| {
+        prev.is_some_and(|p| {
+            let b = bare(p);
+            matches!(b.as_str(), "mr" | "mrs" | "ms" | "dr") || lexicon.titles.contains(&b)
+        })
+    };
+    let is_name_word_at = |w: &&str, last: bool, after_title: bool| {
         let t = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         t.chars().next().is_some_and(char::is_uppercase)
             && !lexicon.demonyms.iter().any(|d| d == t)
@@ -1951,7 +1987,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 t.to_lowercase().as_str(),
                 "the" | "mr." | "mrs." | "ms." | "dr."
             )
-            && !(first
+            && !(!after_title
                 && (not_a_name_opener(&t.to_lowercase())
                     || ADVERBS.contains(&t.to_lowercase().as_str())
                     || NOT_NAMES.contains(&t.to_lowercase().replace('’', "'").as_str())))
@@ -1987,7 +2023,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Vague;
     }
     let is_name_word = |w: &&str, first: bool| is_name_word_at(w, true, first);
-    let has_name = ws.iter().enumerate().any(|(i, w)| is_name_word(w, i == 0));
+    let has_name = ws
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_name_word(w, titled(i.checked_sub(1).and_then(|p| ws.get(p)))));
     // "Liberal writers are reveling", "Private business owners could refuse": plural people
     // with a capital on the first word only, as a sentence opens, are no name. ("Reuters
     // journalists said", where the capital is an organisation's, are unnamed people too.)
@@ -2027,10 +2066,13 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             keep
         })
         .collect();
-    let full_name = all
-        .windows(2)
-        .enumerate()
-        .any(|(i, p)| is_name_word_at(&p[0], false, i == 0) && is_name_word(&p[1], false));
+    let full_name = all.windows(2).enumerate().any(|(i, p)| {
+        is_name_word_at(
+            &p[0],
+            false,
+            titled(i.checked_sub(1).and_then(|b| all.get(b))),
+        ) && is_name_word(&p[1], titled(Some(&p[0])))
+    });
     let role = lexicon.roles.contains(&head);
     if role && full_name {
         return SourceClass::Named;
@@ -2041,7 +2083,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         let t = bare(p[0]);
         p[0].chars().next().is_some_and(char::is_uppercase)
             && (lexicon.roles.contains(&t) || lexicon.titles.contains(&t))
-            && is_name_word_at(&p[1], false, false)
+            && is_name_word_at(&p[1], false, true)
     });
     if title_then_name {
         return SourceClass::Named;

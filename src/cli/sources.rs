@@ -191,6 +191,26 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution], all: boo
             }
         })
         .collect();
+    // An unresolved "she" four times in a story is one question for the editor, not four rows.
+    let pronouns = &analysis.lexicon().pronouns;
+    let unresolved =
+        |r: &Row| r.class == SourceClass::Other && pronouns.contains(&r.name.to_lowercase());
+    let mut folded: Vec<Row> = Vec::with_capacity(rows.len());
+    for r in rows {
+        if unresolved(&r) {
+            if let Some(f) = folded
+                .iter_mut()
+                .find(|f| unresolved(f) && f.name.eq_ignore_ascii_case(&r.name))
+            {
+                f.quoted += r.quoted;
+                f.cited += r.cited;
+                f.first = f.first.min(r.first);
+                continue;
+            }
+        }
+        folded.push(r);
+    }
+    let rows = folded;
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -201,15 +221,39 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution], all: boo
     let mut listed_other = 0;
     for r in &rows {
         *totals.entry(r.class.name()).or_default() += 1;
-        let pronoun = analysis.lexicon().pronouns.contains(&r.name.to_lowercase());
+        let pronoun = unresolved(r);
         // "the retired neurosurgeon" with a quotation: an epithet copydesk could not tie to
-        // a name, which the editor should see; "at last" or "When" with one is a misreading.
+        // a name, which the editor should see; "at last" or "When" with one is a misreading,
+        // and so is a clause ("the city embodied the", "the role of Saudi Arabia").
+        let words: Vec<&str> = r.name.split_whitespace().collect();
         let quoted_reference = r.quoted > 0
-            && r.name.split_once(' ').is_some_and(|(det, _)| {
-                matches!(
-                    det.to_lowercase().as_str(),
-                    "the" | "his" | "her" | "their" | "its"
-                )
+            && (2..=4).contains(&words.len())
+            && matches!(
+                words[0].to_lowercase().as_str(),
+                "the" | "his" | "her" | "their" | "its"
+            )
+            && words[1..].iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                    && !matches!(
+                        w.to_lowercase().as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "that"
+                            | "of"
+                            | "in"
+                            | "for"
+                            | "on"
+                            | "to"
+                            | "with"
+                            | "and"
+                            | "at"
+                            | "by"
+                            | "from"
+                            | "who"
+                            | "which"
+                    )
             });
         if r.class == SourceClass::Other && !all && !pronoun && !quoted_reference {
             continue;
