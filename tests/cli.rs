@@ -1697,6 +1697,21 @@ fn a_possessive_before_its_noun_an_article_after_a_preposition_and_a_verbs_objec
 }
 
 #[test]
+fn a_dateline_is_not_part_of_the_source_after_it() {
+    // "WASHINGTON ― The Obama administration" had been one named source, and "WASHINGTON"
+    // alone the subject of the participle.
+    assert_ledger_table(
+        "ledger-dateline",
+        "WASHINGTON ― The Obama administration announced on Friday that it would act, saying \
+         the rules were clear.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         The Obama administration                 named           0      2  1:14\n\
+         \n\
+         sources: 1 named, 0 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn one_unresolved_pronoun_is_one_row_however_often_it_speaks() {
     assert_ledger_table(
         "ledger-she-twice",

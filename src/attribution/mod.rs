@@ -320,7 +320,9 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
                 let source = match previous {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
-                    None => find_source(text, &near, cue_text, lexicon),
+                    None => {
+                        find_source(text, &near, cue_text, lexicon).map(|r| past_dateline(text, r))
+                    }
                 };
                 let quote = quotation_in(a, b, sentence, &cue).filter(|q| {
                     q.start >= cue.end || !voiced().iter().any(|&c| q.end <= c && c < cue.start)
@@ -787,6 +789,25 @@ fn window_after(text: &str, start: usize, end: usize) -> Range<usize> {
     start..to
 }
 
+/// `r` without a dateline it opens with: "WASHINGTON ― The Obama administration" is the
+/// administration. A dateline is words in capitals and a dash; none is left when nothing
+/// follows it.
+fn past_dateline(text: &str, r: Range<usize>) -> Range<usize> {
+    let phrase = &text[r.clone()];
+    let Some((line, rest)) = phrase.split_once(['―', '—', '–']) else {
+        return r;
+    };
+    let capitals = line.split_whitespace().all(|w| {
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase) && w.len() > 1
+    });
+    let start = r.end - rest.trim_start().len();
+    if capitals && !line.trim().is_empty() && start < r.end {
+        start..r.end
+    } else {
+        r
+    }
+}
+
 /// Whether the source phrase at `source` is a possessive whose noun comes after it: the cue
 /// itself when it is a noun (`noun_cue`, or right after the possessive and not a verb's past
 /// or "says": "Trump's comments", "Editor's note", "Rubio's claim"), or a word before the cue
@@ -1097,6 +1118,21 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         && !ws[0].1.ends_with(',')
     {
         ws.remove(0);
+    }
+    // Past a dateline: "WASHINGTON ― The Obama administration announced …, saying".
+    if let Some(dash) = ws
+        .iter()
+        .take(4)
+        .position(|(_, w)| matches!(*w, "―" | "—" | "–"))
+    {
+        if dash > 0
+            && dash + 1 < ws.len()
+            && ws[..dash]
+                .iter()
+                .all(|(_, w)| !w.chars().any(char::is_lowercase))
+        {
+            ws.drain(..=dash);
+        }
     }
     // Past an opening adverbial: "Hours later, Trump …", "In a statement, the senator …",
     // and a longer one that opens with a preposition or a participle ("Speaking at a town
