@@ -1712,6 +1712,18 @@ fn a_dateline_is_not_part_of_the_source_after_it() {
 }
 
 #[test]
+fn a_negated_auxiliary_before_the_cue_is_not_part_of_the_name() {
+    assert_ledger_table(
+        "ledger-wouldnt",
+        "McConnell spokesman Don Stewart wouldn’t say whether the vote would happen.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         McConnell spokesman Don Stewart          named           0      1  1:1\n\
+         \n\
+         sources: 1 named, 0 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn one_unresolved_pronoun_is_one_row_however_often_it_speaks() {
     assert_ledger_table(
         "ledger-she-twice",

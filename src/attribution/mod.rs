@@ -1471,6 +1471,9 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     let skippable = |w: &str| {
         let b = bare(w);
         SKIPPABLE.contains(&b.as_str())
+            // "Don Stewart wouldn’t say": a negated auxiliary.
+            || ((w.ends_with("n’t") || w.ends_with("n't"))
+                && w.starts_with(char::is_lowercase))
             || (b.len() > 4
                 && b.ends_with("ly")
                 && w.chars().next().is_some_and(char::is_lowercase))
