@@ -833,15 +833,12 @@ fn owner_of_a_noun(text: &str, source: &Range<usize>, cue: &Range<usize>, noun_c
     };
     noun_cue
         || (next.is_none() && !verb)
-        || text[source.end..cue.start]
-            .split_whitespace()
-            .next()
-            .is_some_and(|n| {
-                let b = bare(n);
-                n.chars().next().is_some_and(char::is_lowercase)
-                    && !SKIPPABLE.contains(&b.as_str())
-                    && !b.ends_with("ly")
-            })
+        || next.is_some_and(|n| {
+            let b = bare(n);
+            n.chars().next().is_some_and(char::is_lowercase)
+                && !SKIPPABLE.contains(&b.as_str())
+                && !b.ends_with("ly")
+        })
 }
 
 /// Whether a capitalised cue word starts or ends a name ("Hope Hicks said", "the United
@@ -1063,6 +1060,37 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
 const PREPOSITIONS: &[&str] = &[
     "of", "with", "for", "in", "on", "at", "to", "by", "from", "about",
 ];
+
+/// Courtesy titles, bare ("mr" of "Mr."): the word after one is a surname ("Ms. Friday").
+const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "dr"];
+
+/// Whether `w` is a negated auxiliary ("wouldn’t", "hasn't"), a verb that ends a subject.
+fn negated(w: &str) -> bool {
+    w.ends_with("n’t") || w.ends_with("n't")
+}
+
+/// Whether `phrase` reads as a short description of a person ("the retired neurosurgeon",
+/// "his colleague"), not a clause cut from a sentence ("the city embodied the", "the role of
+/// Saudi Arabia in"): a possessive or the article, then up to three words with no article,
+/// preposition, conjunction or punctuation among them.
+pub(crate) fn reads_as_description(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "the" | "his" | "her" | "their" | "its"
+        )
+        && words[1..].iter().all(|w| {
+            let b = w.to_lowercase();
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && !PREPOSITIONS.contains(&b.as_str())
+                && !matches!(
+                    b.as_str(),
+                    "the" | "a" | "an" | "that" | "and" | "who" | "which"
+                )
+        })
+}
 
 /// Where the word `w` at `r` ends without its trailing punctuation ("said," ends at "d").
 fn word_end(r: &Range<usize>, w: &str) -> usize {
@@ -1287,9 +1315,8 @@ fn described_subject(text: &str, ws: &[(Range<usize>, &str)]) -> Option<Range<us
         let verb = lower
             && (SKIPPABLE.contains(&b.as_str())
                 || matches!(b.as_str(), "who" | "whom" | "whose" | "which" | "that")
-                // "The Ohio governor hasn’t ignored": a negated auxiliary.
-                || w.ends_with("n’t")
-                || w.ends_with("n't")
+                // "The Ohio governor hasn’t ignored".
+                || negated(w)
                 || BOUNDARY.contains(&b.as_str())
                 || PAST_VERBS.contains(&b.as_str())
                 // "Two senior officials briefed lawmakers": a past verb after a plural noun,
@@ -1471,9 +1498,8 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     let skippable = |w: &str| {
         let b = bare(w);
         SKIPPABLE.contains(&b.as_str())
-            // "Don Stewart wouldn’t say": a negated auxiliary.
-            || ((w.ends_with("n’t") || w.ends_with("n't"))
-                && w.starts_with(char::is_lowercase))
+            // "Don Stewart wouldn’t say".
+            || (negated(w) && w.starts_with(char::is_lowercase))
             || (b.len() > 4
                 && b.ends_with("ly")
                 && w.chars().next().is_some_and(char::is_lowercase))
@@ -1486,7 +1512,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let day = crate::document::DAYS.contains(&b.as_str())
             && !before
                 .as_deref()
-                .is_some_and(|p| matches!(p, "mr" | "ms" | "mrs" | "dr"));
+                .is_some_and(|p| COURTESY_TITLES.contains(&p));
         // An "-ly" word after an article is a noun: "a member of the family suggested".
         let noun = before.as_deref().is_some_and(|p| {
             matches!(
@@ -2006,7 +2032,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let titled = |prev: Option<&&str>| {
         prev.is_some_and(|p| {
             let b = bare(p);
-            matches!(b.as_str(), "mr" | "mrs" | "ms" | "dr") || lexicon.titles.contains(&b)
+            COURTESY_TITLES.contains(&b.as_str()) || lexicon.titles.contains(&b)
         })
     };
     let is_name_word_at = |w: &&str, last: bool, after_title: bool| {
@@ -2061,7 +2087,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return SourceClass::Vague;
     }
-    let is_name_word = |w: &&str, first: bool| is_name_word_at(w, true, first);
+    let is_name_word = |w: &&str, after_title: bool| is_name_word_at(w, true, after_title);
     let has_name = ws
         .iter()
         .enumerate()

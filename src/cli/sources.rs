@@ -225,36 +225,7 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution], all: boo
         // "the retired neurosurgeon" with a quotation: an epithet copydesk could not tie to
         // a name, which the editor should see; "at last" or "When" with one is a misreading,
         // and so is a clause ("the city embodied the", "the role of Saudi Arabia").
-        let words: Vec<&str> = r.name.split_whitespace().collect();
-        let quoted_reference = r.quoted > 0
-            && (2..=4).contains(&words.len())
-            && matches!(
-                words[0].to_lowercase().as_str(),
-                "the" | "his" | "her" | "their" | "its"
-            )
-            && words[1..].iter().all(|w| {
-                w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-                    && !matches!(
-                        w.to_lowercase().as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "that"
-                            | "of"
-                            | "in"
-                            | "for"
-                            | "on"
-                            | "to"
-                            | "with"
-                            | "and"
-                            | "at"
-                            | "by"
-                            | "from"
-                            | "who"
-                            | "which"
-                    )
-            });
+        let quoted_reference = r.quoted > 0 && attribution::reads_as_description(&r.name);
         if r.class == SourceClass::Other && !all && !pronoun && !quoted_reference {
             continue;
         }
