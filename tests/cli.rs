@@ -1753,3 +1753,18 @@ fn a_clause_after_the_source_ends_it_but_does_not_erase_it() {
          sources: 2 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
+
+#[test]
+fn a_verb_after_then_is_the_subjects_not_the_phrase_before_the_comma() {
+    // "Secretary of Defense" (the job offered) and "Monday" had been read as who speaks.
+    assert_ledger_table(
+        "ledger-then",
+        "Kasich offered the man a job as Secretary of Defense, then says he will take advice.\n\n\
+         Mayor Ann Ortiz met protesters on Monday, then told reporters she would stay.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Kasich                                   named           0      1  1:1\n\
+         Mayor Ann Ortiz                          named           0      1  3:1\n\
+         \n\
+         sources: 2 named, 0 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}

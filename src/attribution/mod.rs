@@ -927,6 +927,16 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         && !before_trim
             .split_whitespace()
             .any(|w| matches!(bare(w).as_str(), "who" | "whom" | "which" | "whose"));
+    // "The mayor met protesters on Monday, then told reporters": ", then" opens the subject's
+    // next verb, so the phrase before the comma ("Monday", "a job as Secretary of Defense")
+    // is what the first verb did, not who speaks.
+    let then_coordinated = {
+        let ws: Vec<&str> = before_trim.split_whitespace().collect();
+        let kept = ws
+            .iter()
+            .rposition(|w| !SKIPPABLE.contains(&bare(w).as_str()));
+        kept.is_some_and(|k| ws[k].ends_with(',') && ws[k + 1..].iter().any(|w| bare(w) == "then"))
+    };
     // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
     // telephone" names a means, not an agent).
     let by_agent = after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
@@ -940,7 +950,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             .then(|| phrase_after(text, &after_cue[1..]))
             .flatten();
     }
-    if (participle && before_trim.ends_with(',')) || coordinated {
+    if (participle && before_trim.ends_with(',')) || coordinated || then_coordinated {
         return subject(text, &near.opening);
     }
     // "…,” Jim Bennett, 57, told a voter": who is told is not who speaks.
