@@ -916,27 +916,23 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"));
+    // The words before the cue, and the last that is no auxiliary or adverb ("has also").
+    let before_words: Vec<&str> = before_trim.split_whitespace().collect();
+    let kept = before_words
+        .iter()
+        .rposition(|w| !SKIPPABLE.contains(&bare(w).as_str()));
     // "McConnell embraced the mogul and said": a second verb of the sentence's subject.
-    let coordinated = before_trim
-        .split_whitespace()
-        .rev()
-        .map(bare)
-        .find(|w| !SKIPPABLE.contains(&w.as_str()))
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but"))
+    let coordinated = kept.is_some_and(|k| matches!(bare(before_words[k]).as_str(), "and" | "but"))
         // Not the verbs of a relative clause: "a person who attended and described".
-        && !before_trim
-            .split_whitespace()
+        && !before_words
+            .iter()
             .any(|w| matches!(bare(w).as_str(), "who" | "whom" | "which" | "whose"));
     // "The mayor met protesters on Monday, then told reporters": ", then" opens the subject's
-    // next verb, so the phrase before the comma ("Monday", "a job as Secretary of Defense")
-    // is what the first verb did, not who speaks.
-    let then_coordinated = {
-        let ws: Vec<&str> = before_trim.split_whitespace().collect();
-        let kept = ws
-            .iter()
-            .rposition(|w| !SKIPPABLE.contains(&bare(w).as_str()));
-        kept.is_some_and(|k| ws[k].ends_with(',') && ws[k + 1..].iter().any(|w| bare(w) == "then"))
-    };
+    // next verb too, so the phrase before the comma ("Monday", "a job as Secretary of
+    // Defense") is what the first verb did, not who speaks.
+    let then_coordinated = kept.is_some_and(|k| {
+        before_words[k].ends_with(',') && before_words[k + 1..].iter().any(|w| bare(w) == "then")
+    });
     // "criticized by some of his rivals": a passive cue's source follows "by" ("said by
     // telephone" names a means, not an agent).
     let by_agent = after_cue.first().is_some_and(|(_, w)| bare(w) == "by")
