@@ -1755,6 +1755,23 @@ fn a_clause_after_the_source_ends_it_but_does_not_erase_it() {
 }
 
 #[test]
+fn an_aside_between_the_source_and_its_cue_is_no_part_of_the_source() {
+    // "U.S. officials, however" and "executives … almost" had been shown as the sources.
+    assert_ledger_table(
+        "ledger-aside",
+        "U.S. officials, however, said the talks had stalled.\n\n\
+         Senior aides, on Tuesday, said the plan would fail.\n\n\
+         But executives who run news organizations almost universally say the model is broken.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         U.S. officials                           anonymous       0      1  1:1\n\
+         Senior aides                             anonymous       0      1  3:1\n\
+         executives who run news organizations    anonymous       0      1  5:5\n\
+         \n\
+         sources: 0 named, 3 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_verb_after_then_is_the_subjects_not_the_phrase_before_the_comma() {
     // "Secretary of Defense" (the job offered) and "Monday" had been read as who speaks.
     assert_ledger_table(

@@ -91,6 +91,8 @@ static COLON_QUOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 
 /// Words that may stand between a source and its cue ("has also said").
 const SKIPPABLE: &[&str] = &[
+    "almost",
+    "nearly",
     "has",
     "have",
     "had",
@@ -1510,8 +1512,18 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 && b.ends_with("ly")
                 && w.chars().next().is_some_and(char::is_lowercase))
     };
-    // And what a name carries or a cue's time: "Sen. Warren (D-Mass.) on Tuesday evening said".
-    while let Some((_, w)) = ws.last().filter(|(_, w)| !w.ends_with(',')) {
+    // And what a name carries or a cue's time: "Sen. Warren (D-Mass.) on Tuesday evening said";
+    // and an aside set off by commas ("U.S. officials, however, said").
+    while let Some((_, w)) = ws.last() {
+        if w.ends_with(',') {
+            match aside_before(&ws) {
+                Some(n) => {
+                    ws.truncate(ws.len() - n);
+                    continue;
+                }
+                None => break,
+            }
+        }
         let b = bare(w);
         let before = ws.len().checked_sub(2).map(|i| bare(ws[i].1));
         // "Ms. Friday said" is Ms. Friday.
@@ -1726,6 +1738,61 @@ fn closes_quote(w: &str) -> bool {
     w.ends_with(['’', '”', '"', '\''])
         || w.strip_suffix('“')
             .is_some_and(|w| w.ends_with([',', '.', '?', '!']))
+}
+
+/// Asides a writer sets off by commas between a source and its cue: "U.S. officials, however,
+/// said", "RNC members and officials, in fact, insist". They are no part of the source.
+const ASIDES: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "instead",
+    "moreover",
+    "nonetheless",
+    "nevertheless",
+    "indeed",
+    "likewise",
+    "similarly",
+    "separately",
+    "in fact",
+    "in turn",
+    "in private",
+    "in public",
+    "in response",
+    "in contrast",
+    "by contrast",
+    "in addition",
+    "at the time",
+    "of course",
+    "for example",
+    "for instance",
+    "for their part",
+    "for his part",
+    "for her part",
+    "for its part",
+    "on the other hand",
+];
+
+/// How many words at the end of `ws` are an aside set off by commas ("officials, however,"),
+/// or a day ("officials, on Tuesday,"): the word before it must end with a comma too.
+fn aside_before(ws: &[(Range<usize>, &str)]) -> Option<usize> {
+    (1..=4).find(|&n| {
+        ws.len() > n
+            && ws[ws.len() - n - 1].1.ends_with(',')
+            && ws[ws.len() - n..].iter().all(|(_, w)| {
+                w.starts_with(char::is_lowercase)
+                    || crate::document::DAYS.contains(&bare(w).as_str())
+            })
+            && {
+                let words: Vec<String> = ws[ws.len() - n..].iter().map(|(_, w)| bare(w)).collect();
+                let phrase = words.join(" ");
+                ASIDES.contains(&phrase.as_str())
+                    || (n == 2
+                        && words[0] == "on"
+                        && crate::document::DAYS.contains(&words[1].as_str()))
+            }
+    })
 }
 
 /// How something is said, after "by": "said by telephone" has no agent after "by".
