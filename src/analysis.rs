@@ -209,8 +209,8 @@ impl Analysis {
 
     /// Whether the story's last paragraph is a contributor's line, as an op-ed ends: a short
     /// paragraph that opens with a name of two to four capitalised words (not "The
-    /// President"), perhaps an appositive, then "is" and an article or a role, and gives one
-    /// of the lexicon's contributor roles ("Peter Morici is an economist and business
+    /// President"), perhaps an appositive, then "is" and an article or a role (or one of the
+    /// lexicon's contributor verbs, "edits", "taught"), and gives one of its contributor roles ("Peter Morici is an economist and business
     /// professor at the University of Maryland"; "Glenn Harlan Reynolds, a University of
     /// Tennessee law professor, is a member of …"). News ends differently: "Ann Lee, a
     /// Harvard professor, was not involved"; "Mayor Ann Lee is running for governor"; a
@@ -229,7 +229,7 @@ impl Analysis {
             return false;
         };
         let text = last.text.trim();
-        if roles.is_empty() || text.len() > MAX_LINE || text.contains(['"', '“', '”']) {
+        if roles.is_empty() || text.len() > MAX_LINE {
             return false;
         }
         let words: Vec<&str> = text.split_whitespace().collect();
@@ -260,16 +260,39 @@ impl Analysis {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
                 .to_lowercase()
         };
-        let signs = words.get(after_name).is_some_and(|w| *w == "is")
-            && words.get(after_name + 1).is_some_and(|w| {
-                let w = lower(w);
-                matches!(w.as_str(), "a" | "an" | "the")
-                    || roles.contains(&w)
-                    || (!w.ends_with("ing")
-                        && !w.ends_with("ed")
-                        && !matches!(w.as_str(), "not" | "also" | "now" | "still" | "set" | "due"))
-            });
-        signs && words.iter().any(|w| roles.contains(&lower(w)))
+        // Or a verb of the writer's trade ("edits “Eat The Press” for The Huffington Post",
+        // "taught politics at West Point"), which may name a title in quotation marks; a verb
+        // that introduces words ("teaches:", "writes that") does not sign.
+        let quoted = text.contains(['"', '“', '”']);
+        let trade = words.get(after_name).is_some_and(|w| {
+            self.lexicon().contributor_verbs.contains(&lower(w))
+                && !w.ends_with([',', ':'])
+                && words
+                    .get(after_name + 1)
+                    .is_some_and(|n| !matches!(lower(n).as_str(), "that" | "in"))
+        });
+        let signs = trade
+            || !quoted
+                && words.get(after_name).is_some_and(|w| *w == "is")
+                && words.get(after_name + 1).is_some_and(|w| {
+                    let w = lower(w);
+                    matches!(w.as_str(), "a" | "an" | "the")
+                        || roles.contains(&w)
+                        || (!w.ends_with("ing")
+                            && !w.ends_with("ed")
+                            && !matches!(
+                                w.as_str(),
+                                "not" | "also" | "now" | "still" | "set" | "due"
+                            ))
+                });
+        // A role, or its plural or third person ("co-hosts the podcast").
+        let role = |w: &str| {
+            let w = lower(w);
+            roles.contains(&w)
+                || w.strip_suffix('s')
+                    .is_some_and(|w| roles.iter().any(|r| r == w))
+        };
+        signs && words.iter().any(|w| role(w))
     }
 
     /// The class of whoever the ledger says spoke the quotation holding `place` (a reference

@@ -1402,9 +1402,30 @@ fn opinion_skip_silences_a_rule_on_a_piece_signed_by_a_contributor() {
                 "running.txt",
                 ending("Mayor Ann Lee is running for governor."),
             ),
+            // A verb of the writer's trade signs too, with a role and a title in quotes.
+            (
+                "edits.txt",
+                ending(
+                    "Jason Linkins edits “Eat The Press” for The Huffington Post and co-hosts \
+                     its podcast.",
+                ),
+            ),
+            (
+                "taught.txt",
+                ending("Tom Davis, a retired Army officer, taught politics at West Point."),
+            ),
+            // Not without a role, nor a verb that introduces words.
+            (
+                "teaches.txt",
+                ending("John Smith, 45, teaches at the high school."),
+            ),
+            (
+                "teaches-that.txt",
+                ending("Ann Lee, a professor at Tulane, teaches that the law is settled."),
+            ),
         ],
     );
-    let expected = ["said", "was", "title", "running"]
+    let expected = ["said", "was", "title", "running", "teaches", "teaches-that"]
         .map(|f| format!("{f}.txt:1:14: warning[house.of-course] editorialising: “of course”\n"))
         .concat();
     assert_run(&run, 1, &expected, "");

@@ -66,6 +66,8 @@ struct RawVoice {
     markers: Vec<String>,
     #[serde(default)]
     contributor_roles: Vec<String>,
+    #[serde(default)]
+    contributor_verbs: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -158,6 +160,9 @@ pub struct Lexicon {
     /// What a contributor's line at the foot of a piece calls its writer ("columnist",
     /// "professor"), lower-cased: "Peter Morici is an economist …" signs an op-ed.
     pub contributor_roles: Vec<String>,
+    /// What a contributor's line says the writer does instead of "is" ("teaches", "edits"),
+    /// lower-cased: "Jason Linkins edits “Eat The Press” for The Huffington Post".
+    pub contributor_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -204,6 +209,9 @@ impl Lexicon {
             raw.voice
                 .contributor_roles
                 .extend(add.voice.contributor_roles);
+            raw.voice
+                .contributor_verbs
+                .extend(add.voice.contributor_verbs);
         }
         Self::compile(raw)
     }
@@ -259,6 +267,7 @@ impl Lexicon {
             first_person_min: raw.voice.first_person_min.unwrap_or(usize::MAX),
             opinion_markers: lower(raw.voice.markers),
             contributor_roles: lower(raw.voice.contributor_roles),
+            contributor_verbs: lower(raw.voice.contributor_verbs),
         })
     }
 
