@@ -81,6 +81,16 @@ fn names_a_member(a: &Analysis, word: &str) -> bool {
         regex::Regex::new(r"^\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}")
             .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
     });
+    // "One of those economists is former Federal Reserve chairman Ben Bernanke": the plural,
+    // after "one of those", then "is" and a name within a few words.
+    static ONE_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bone\s+of\s+(?:those|these|the)\s+(?:[\p{L}-]+\s+)?$")
+            .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
+    });
+    static IS_NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\s+(?:is|was)\s+(?:[\p{L}.'’-]+\s+){0,5}?\p{Lu}[\p{L}'’.-]+\s+\p{Lu}")
+            .unwrap_or_else(|e| unreachable!("valid regex: {e}"))
+    });
     let w = word.as_bytes();
     a.doc.blocks.iter().any(|b| {
         let (text, bytes) = (&b.text, b.text.as_bytes());
@@ -109,7 +119,16 @@ fn names_a_member(a: &Analysis, word: &str) -> bool {
                         "still" | "but" | "and" | "the" | "this" | "that" | "last" | "next"
                     )
             });
-            !plural && (named_before || AFTER.is_match(&text[end..to]))
+            let one_of = || {
+                ONE_OF.is_match(&text[from..i])
+                    && IS_NAMED
+                        .is_match(&text[crate::source::floor_char_boundary(text, end + 1)..to])
+            };
+            if plural {
+                one_of()
+            } else {
+                named_before || AFTER.is_match(&text[end..to])
+            }
         })
     })
 }
