@@ -210,11 +210,11 @@ impl Analysis {
     /// Whether the story's last paragraph is a contributor's line, as an op-ed ends: a short
     /// paragraph that opens with a name of two to four capitalised words (not "The
     /// President"), perhaps an appositive, then "is" and an article or a role (or one of the
-    /// lexicon's contributor verbs, "edits", "taught"), and gives one of its contributor roles ("Peter Morici is an economist and business
-    /// professor at the University of Maryland"; "Glenn Harlan Reynolds, a University of
-    /// Tennessee law professor, is a member of …"). News ends differently: "Ann Lee, a
-    /// Harvard professor, was not involved"; "Mayor Ann Lee is running for governor"; a
-    /// paragraph that reports speech.
+    /// lexicon's contributor verbs, "edits", "taught"), and gives one of its contributor
+    /// roles ("Peter Morici is an economist and business professor at the University of
+    /// Maryland"; "Glenn Harlan Reynolds, a University of Tennessee law professor, is a
+    /// member of …"). News ends differently: "Ann Lee, a Harvard professor, was not
+    /// involved"; "Mayor Ann Lee is running for governor"; a paragraph that reports speech.
     fn signed_by_contributor(&self) -> bool {
         /// Longer than this, the last paragraph is the story's, not a signature.
         const MAX_LINE: usize = 400;
