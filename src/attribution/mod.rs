@@ -1777,21 +1777,22 @@ const ASIDES: &[&str] = &[
 /// How many words at the end of `ws` are an aside set off by commas ("officials, however,"),
 /// or a day ("officials, on Tuesday,"): the word before it must end with a comma too.
 fn aside_before(ws: &[(Range<usize>, &str)]) -> Option<usize> {
-    (1..=4).find(|&n| {
+    let tail: Vec<String> = ws
+        .iter()
+        .rev()
+        .take(4)
+        .rev()
+        .map(|(_, w)| bare(w))
+        .collect();
+    (1..=tail.len()).find(|&n| {
+        let words = &tail[tail.len() - n..];
         ws.len() > n
             && ws[ws.len() - n - 1].1.ends_with(',')
-            && ws[ws.len() - n..].iter().all(|(_, w)| {
-                w.starts_with(char::is_lowercase)
-                    || crate::document::DAYS.contains(&bare(w).as_str())
-            })
-            && {
-                let words: Vec<String> = ws[ws.len() - n..].iter().map(|(_, w)| bare(w)).collect();
-                let phrase = words.join(" ");
-                ASIDES.contains(&phrase.as_str())
-                    || (n == 2
-                        && words[0] == "on"
-                        && crate::document::DAYS.contains(&words[1].as_str()))
-            }
+            && (ASIDES
+                .iter()
+                .any(|a| a.split(' ').eq(words.iter().map(String::as_str)))
+                || matches!(words, [on, day] if on == "on"
+                    && crate::document::DAYS.contains(&day.as_str())))
     })
 }
 
