@@ -418,6 +418,36 @@ words = ["slammed"]
 }
 
 #[test]
+fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
+    // Two unnamed sources of speech, two named, and a group that only calls for something:
+    // counted by default (3 of 5), not with `cues = ["speech"]` (2 of 4 is not over half).
+    let sb = Sandbox::new("balance-cues");
+    sb.write(
+        "s.txt",
+        "Two aides said the vote was close.\n\n\
+         A senior official said the plan would pass.\n\n\
+         Sanders supporters have long called for her ouster.\n\n\
+         Mayor Ana Ruiz said she was hopeful.\n\n\
+         Council member Raj Patel said the vote was fair.\n",
+    );
+    let rule = "[[rule]]\nid = \"mostly-unnamed\"\nkind = \"balance\"\nmessage = \"{count} of {total}\"\n\
+                measure = \"unnamed-share\"\nmax-share = 0.5\n";
+    sb.write("house.toml", rule);
+    let args = ["--rules", "house.toml", "--select", "house", "s.txt"];
+    assert_run(
+        &sb.short(&args),
+        1,
+        "s.txt:1:1: warning[house.mostly-unnamed] 3 of 5\n",
+        "",
+    );
+    sb.write("house.toml", format!("{rule}cues = [\"speech\"]\n"));
+    assert_run(&sb.short(&args), 0, "", "");
+    // The bundled rule counts speech and thought only.
+    let run = sb.short(&["--select", "anonymity.unnamed-majority", "s.txt"]);
+    assert_run(&run, 0, "", "");
+}
+
+#[test]
 fn balance_rule_errors_point_at_the_measure_and_the_limit() {
     let run = check_rules(
         "rules-balance",
@@ -1768,6 +1798,45 @@ fn an_aside_between_the_source_and_its_cue_is_no_part_of_the_source() {
          executives who run news organizations    anonymous       0      1  5:5\n\
          \n\
          sources: 0 named, 3 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
+fn a_participle_after_a_preposition_is_the_subjects() {
+    // "hit Snowden back by" had been read as a named source of "accusing".
+    assert_ledger_table(
+        "ledger-by-participle",
+        "WikiLeaks was not happy - and hit Snowden back by accusing him of pandering.\n\n\
+         Sen. Ann Ortiz was criticized for saying the plan would fail.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         WikiLeaks                                named           0      1  1:1\n\
+         Sen. Ann Ortiz                           named           0      1  3:1\n\
+         \n\
+         sources: 2 named, 0 anonymous, 0 vague, 0 document, 0 other; 1 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
+fn a_description_giving_an_age_is_someone_the_story_names_not_anonymous() {
+    // Ban Ki-moon is the story's subject before he is a source: "the bespectacled, 71-year-old
+    // diplomat" is him, though the ledger cannot tell which named person; "the diplomat"
+    // with no age stays anonymous.
+    assert_ledger_table(
+        "ledger-aged",
+        "Ban Ki-moon sat in the hotel on Monday.\n\n\
+         \"I made climate the top priority,\" the bespectacled, 71-year-old diplomat said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         the bespectacled, 71-year-old diplomat   other           1      0  3:36\n\
+         \n\
+         sources: 0 named, 0 anonymous, 0 vague, 0 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+    assert_ledger_table(
+        "ledger-unaged",
+        "The ministry sat on the report.\n\n\"We will look into it,\" the diplomat said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         the diplomat                             anonymous       1      0  3:25\n\
+         \n\
+         sources: 0 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

@@ -948,7 +948,20 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             .then(|| phrase_after(text, &after_cue[1..]))
             .flatten();
     }
-    if (participle && before_trim.ends_with(',')) || coordinated || then_coordinated {
+    // "… hit Snowden back by accusing him", "was criticized for saying": a participle after a
+    // preposition is its clause's verb too, so the words before it are no source.
+    let prepositional = participle
+        && before_words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "by" | "for" | "after" | "before" | "while" | "without" | "in" | "when" | "since"
+            )
+        });
+    if (participle && before_trim.ends_with(','))
+        || prepositional
+        || coordinated
+        || then_coordinated
+    {
         return subject(text, &near.opening);
     }
     // "…,” Jim Bennett, 57, told a voter": who is told is not who speaks.
@@ -2462,18 +2475,20 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
                 } else {
                     // A description nobody was named before: "the spokesman" is anonymous,
-                    // "the senator" (an office) or "he" is merely unclear.
-                    let head = out[i].source.as_ref().map(|p| {
-                        bare(
-                            a.doc.blocks[p.block].text[p.range.clone()]
-                                .split_whitespace()
-                                .last()
-                                .unwrap_or_default(),
-                        )
-                    });
-                    let office_or_pronoun = head
+                    // "the senator" (an office) or "he" is merely unclear. So is one giving an
+                    // age ("the bespectacled, 71-year-old diplomat"): a story gives the age of
+                    // someone it has named, as a subject if not yet as a source.
+                    let phrase = out[i]
+                        .source
                         .as_ref()
-                        .is_none_or(|h| lexicon.titles.contains(h) || lexicon.pronouns.contains(h));
+                        .map(|p| &a.doc.blocks[p.block].text[p.range.clone()]);
+                    let head =
+                        phrase.map(|t| bare(t.split_whitespace().last().unwrap_or_default()));
+                    let aged = phrase.is_some_and(|t| t.contains("-year-old"));
+                    let office_or_pronoun = aged
+                        || head.as_ref().is_none_or(|h| {
+                            lexicon.titles.contains(h) || lexicon.pronouns.contains(h)
+                        });
                     out[i].class = if office_or_pronoun {
                         SourceClass::Other
                     } else {
@@ -2525,10 +2540,19 @@ impl Source {
 /// source, in order of first appearance: a named source by its surname, so "Mark Rutte",
 /// "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
 pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
+    group_by(
+        a,
+        ledger,
+        &[CueKind::Speech, CueKind::Cognition, CueKind::Stance],
+    )
+}
+
+/// Groups as `group` does, counting only attributions whose cue is of one of these kinds.
+pub fn group_by(a: &Analysis, ledger: &[Attribution], cues: &[CueKind]) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, at) in ledger.iter().enumerate() {
-        if at.cue_kind == CueKind::Other || at.nested {
+        if at.cue_kind == CueKind::Other || !cues.contains(&at.cue_kind) || at.nested {
             continue;
         }
         let named_by = at.resolves_to.unwrap_or(i);

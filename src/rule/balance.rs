@@ -5,7 +5,7 @@
 use super::pattern::Matcher;
 use super::{Check, Hit, Scope};
 use crate::analysis::Analysis;
-use crate::attribution::{self, Source, SourceClass};
+use crate::attribution::{self, CueKind, Source, SourceClass};
 
 /// What a `balance` rule measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub struct Balance {
     /// Stories with fewer distinct sources (or, for `source-share`, fewer quotations) are not
     /// judged: a brief with two sources is not unbalanced.
     pub min_sources: usize,
+    /// The kinds of cue whose sources count: a group that only criticises or calls for
+    /// something ("Sanders supporters have long called for her ouster") is the story's subject.
+    pub cues: Vec<CueKind>,
     /// Anything matching this anywhere in the story excuses it: a blanket note ("like all
     /// respondents, responded anonymously") says why its sources are unnamed.
     pub absent_story: Matcher,
@@ -66,7 +69,7 @@ impl Check for Balance {
             return;
         }
         let ledger = a.attributions();
-        let sources = attribution::group(a, ledger);
+        let sources = attribution::group_by(a, ledger, &self.cues);
         let first = |s: &Source| s.first_written(ledger).cloned();
         let hit = match self.measure {
             Measure::UnnamedShare => {

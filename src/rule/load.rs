@@ -104,7 +104,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("max", &["occurrence"]),
     ("min", &["occurrence", "balance"]),
     ("classes", &["attribution", "balance"]),
-    ("cues", &["attribution"]),
+    ("cues", &["attribution", "balance"]),
     ("content", &["attribution"]),
     ("content-words", &["attribution"]),
     ("content-patterns", &["attribution"]),
@@ -817,9 +817,7 @@ fn compile_rule(
                         .with_help("e.g. `absent-cues = [\"speech\"]`, or remove it for all kinds"),
                 );
             }
-            list.iter()
-                .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
-                .collect()
+            cue_kinds(list, problems)
         }
     };
     let absent_next = non_negative(raw.absent_next_paragraphs.as_ref(), problems).unwrap_or(0);
@@ -953,13 +951,10 @@ fn compile_rule(
                 );
             }
             let classes = source_classes(&raw.classes, problems);
-            let cues: Vec<CueKind> = match &raw.cues {
-                None => vec![CueKind::Speech, CueKind::Cognition],
-                Some(list) => list
-                    .iter()
-                    .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
-                    .collect(),
-            };
+            let cues: Vec<CueKind> = raw.cues.as_ref().map_or_else(
+                || vec![CueKind::Speech, CueKind::Cognition],
+                |list| cue_kinds(list, problems),
+            );
             let content = raw.content.as_ref().map_or(Some(Content::Any), |c| {
                 choice(c, "content", Content::NAMES, Content::parse, problems)
             });
@@ -1138,14 +1133,27 @@ fn balance(raw: &RawRule, absent_story: Matcher, problems: &mut Vec<Problem>) ->
         source_classes(&raw.classes, problems)
     };
     let min_sources = non_negative(raw.min_sources.as_ref(), problems).unwrap_or(3);
+    // By default every source the ledger table lists.
+    let cues: Vec<CueKind> = raw.cues.as_ref().map_or_else(
+        || vec![CueKind::Speech, CueKind::Cognition, CueKind::Stance],
+        |list| cue_kinds(list, problems),
+    );
     Some(Balance {
         measure,
         classes,
         min,
         max_share,
         min_sources,
+        cues,
         absent_story,
     })
+}
+
+/// Reads a list of cue kinds, reporting each unknown one.
+fn cue_kinds(list: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<CueKind> {
+    list.iter()
+        .filter_map(|c| choice(c, "cue kind", CueKind::NAMES, CueKind::parse, problems))
+        .collect()
 }
 
 /// Where to point when a measure's limit is missing: at the measure.
