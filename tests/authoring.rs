@@ -203,6 +203,7 @@ it passes:
   The river is the main source of water for the town.
   The plan was drawn up in May, according to a source close to the mayor. The source said it was shelved.
   A campaign source told NBC that the speech would focus on trade.
+  Trump remarked on a recent New York Times story in which Democratic sources said she could stay.
 "#
     .replace(
         "LINE",
