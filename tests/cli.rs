@@ -448,6 +448,33 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
 }
 
 #[test]
+fn a_conditional_rule_may_look_in_the_sentence_before() {
+    // The wire named in the previous paragraph's last sentence excuses "reportedly"; across a
+    // heading it does not, nor does it excuse the sentence after it.
+    let sb = Sandbox::new("absent-previous");
+    sb.write(
+        "house.toml",
+        "[[rule]]\nid = \"hedge\"\nkind = \"conditional\"\nmessage = \"{match}\"\n\
+         words = [\"reportedly\"]\nabsent-words = [\"according to\"]\n\
+         absent-previous-sentence-patterns = ['\\bthe\\s+wire\\s+said\\b']\n",
+    );
+    sb.write(
+        "s.md",
+        "# Port strike\n\nThe strike spread, the wire said.\n\n\
+         The mayor reportedly left. The union reportedly met.\n\n\
+         ## Later\n\nThe port reportedly reopened.\n",
+    );
+    let run = sb.short(&["--rules", "house.toml", "--select", "house", "s.md"]);
+    assert_run(
+        &run,
+        1,
+        "s.md:5:38: warning[house.hedge] reportedly\n\
+         s.md:9:10: warning[house.hedge] reportedly\n",
+        "",
+    );
+}
+
+#[test]
 fn balance_rule_errors_point_at_the_measure_and_the_limit() {
     let run = check_rules(
         "rules-balance",

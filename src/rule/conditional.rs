@@ -31,6 +31,11 @@ pub struct Conditional {
     pub absent_in: Option<Scope>,
     /// How many paragraphs after the unit also count as the unit.
     pub absent_next: usize,
+    /// What, in the sentence before the trigger's (the last of the paragraph before, when the
+    /// trigger's opens its paragraph), also excuses it: the report a "reportedly" means, named
+    /// just before ("Norvell Rose, reporting for Western Journalism, …" / "A revolt reportedly
+    /// began").
+    pub absent_previous: Matcher,
     /// Whether a name in the trigger ("accused Sanders of") that the story quotes or cites
     /// after it also excuses it: the accused has had a voice.
     pub reply_from_named: bool,
@@ -207,6 +212,30 @@ struct Absent {
     longest: usize,
 }
 
+impl Conditional {
+    /// Whether `absent_previous` matches in the sentence before the one holding `place`: in
+    /// its paragraph, or else the last of the paragraph before (not across a heading).
+    fn previous_excuses(&self, a: &Analysis, place: &super::Place) -> bool {
+        if self.absent_previous.is_empty() {
+            return false;
+        }
+        let sentences = &a.sentences[place.block];
+        let i = sentences.partition_point(|s| s.end <= place.range.start);
+        let previous = match i.checked_sub(1) {
+            Some(j) => Some((place.block, sentences[j].clone())),
+            None => place
+                .block
+                .checked_sub(1)
+                .filter(|&b| !a.is_heading(b))
+                .and_then(|b| a.sentences[b].last().map(|s| (b, s.clone()))),
+        };
+        previous.is_some_and(|(b, s)| {
+            self.absent_previous
+                .is_match_in(a, b, &a.doc.blocks[b].text[s])
+        })
+    }
+}
+
 impl Check for Conditional {
     fn matchers(&self) -> Vec<&Matcher> {
         vec![
@@ -214,6 +243,7 @@ impl Check for Conditional {
             &self.absent,
             &self.exceptions,
             &self.absent_story,
+            &self.absent_previous,
         ]
     }
 
@@ -301,7 +331,7 @@ impl Check for Conditional {
                         .count();
                     total > overlapping
                 };
-                if present {
+                if present || self.previous_excuses(a, &place) {
                     continue;
                 }
                 if self.absent_members {

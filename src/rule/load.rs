@@ -56,6 +56,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-cues",
     "absent-next-paragraphs",
     "absent-next-sentence-patterns",
+    "absent-previous-sentence-patterns",
     "absent-story-patterns",
     "reply-from-named",
     "absent-members",
@@ -94,6 +95,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-cues", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("absent-next-sentence-patterns", &["attribution"]),
+    ("absent-previous-sentence-patterns", &["conditional"]),
     (
         "absent-story-patterns",
         &["conditional", "attribution", "balance"],
@@ -157,6 +159,8 @@ struct RawRule {
     absent_next_paragraphs: Option<Spanned<i64>>,
     #[serde(default)]
     absent_next_sentence_patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    absent_previous_sentence_patterns: Vec<Spanned<String>>,
     #[serde(default)]
     absent_story_patterns: Vec<Spanned<String>>,
     #[serde(default)]
@@ -857,14 +861,23 @@ fn compile_rule(
             );
             let absent_story =
                 matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
+            let absent_previous = matcher(
+                &[],
+                &raw.absent_previous_sentence_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
             trigger
                 .zip(absent)
                 .zip(absent_story)
-                .map(|((matcher, absent), absent_story)| {
+                .zip(absent_previous)
+                .map(|(((matcher, absent), absent_story), absent_previous)| {
                     Box::new(Conditional {
                         matcher,
                         absent,
                         absent_story,
+                        absent_previous,
                         absent_sources,
                         absent_cues,
                         exceptions,
