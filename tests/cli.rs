@@ -1844,6 +1844,22 @@ fn a_participle_after_a_preposition_is_the_subjects() {
 }
 
 #[test]
+fn an_appositive_missing_its_closing_comma_still_describes_the_name() {
+    // "the communications director for the party" had been the (anonymous) source; an opening
+    // adverbial is no name ("In Boston, a spokesman … said" stays the spokesman).
+    assert_ledger_table(
+        "ledger-unclosed-appositive",
+        "Sam Lau, the communications director for the party said the count was final.\n\n\
+         In Boston, a spokesman for the firm said it would close.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Sam Lau                                  named           0      1  1:1\n\
+         a spokesman for the firm                 anonymous       0      1  3:12\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_description_giving_an_age_is_someone_the_story_names_not_anonymous() {
     // Ban Ki-moon is the story's subject before he is a source: "the bespectacled, 71-year-old
     // diplomat" is him, though the ledger cannot tell which named person; "the diplomat"

@@ -1716,6 +1716,9 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     }
     // The subject of the cue's clause: from the clause's start up to its first verb.
     let start = leftmost(&ws, lexicon)?;
+    if let Some(name) = unclosed_appositive(&ws, start, lexicon) {
+        return Some(name);
+    }
     let clause: Vec<&(Range<usize>, &str)> = ws.iter().filter(|(r, _)| r.start >= start).collect();
     let mut last = None;
     for (i, (r, w)) in clause.iter().enumerate() {
@@ -1743,6 +1746,44 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .len());
     (start < end).then_some(start..end)
+}
+
+/// "Sam Lau, the communications director for the Iowa Democratic Party said": an appositive
+/// whose closing comma is missing still describes the name that opens the sentence before it.
+/// The name (two to four capitalised words, then the comma) is the source; the description,
+/// which `start` found, must open with an article and hold a role.
+fn unclosed_appositive(
+    ws: &[(Range<usize>, &str)],
+    start: usize,
+    lexicon: &Lexicon,
+) -> Option<Range<usize>> {
+    let k = ws.iter().position(|(r, _)| r.start == start)?;
+    if !(2..=4).contains(&k)
+        || !ws[k - 1].1.ends_with(',')
+        || !matches!(bare(ws[k].1).as_str(), "the" | "a" | "an")
+        || !ws[k..]
+            .iter()
+            .any(|(_, w)| lexicon.roles.contains(&bare(w)))
+    {
+        return None;
+    }
+    let name = &ws[..k];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // Not an opening adverbial: "In Boston, a spokesman for the firm said", "On Monday, …".
+    let adverbial = |w: &str| {
+        let b = bare(w);
+        not_a_name_opener(&b)
+            || crate::document::DAYS.contains(&b.as_str())
+            || matches!(b.as_str(), "last" | "this" | "next" | "earlier" | "later")
+    };
+    if !name.iter().all(|(_, w)| capitalised(w) && !adverbial(w))
+        || name[..k - 1]
+            .iter()
+            .any(|(_, w)| !w.chars().all(char::is_alphanumeric))
+    {
+        return None;
+    }
+    Some(name[0].0.start..name[k - 1].0.end - 1)
 }
 
 /// Whether a word ends a quotation: a closing mark, or an opening one misused after the
