@@ -445,6 +445,22 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
     // The bundled rule counts speech and thought only.
     let run = sb.short(&["--select", "anonymity.unnamed-majority", "s.txt"]);
     assert_run(&run, 0, "", "");
+    // `other` may be listed too: sources that only want something then count.
+    sb.write(
+        "w.txt",
+        "Vote Delayed\n\nTwo aides want the vote delayed.\n\n\
+         A senior official wants the plan to pass.\n\nMayor Ana Ruiz said she was hopeful.\n",
+    );
+    sb.write(
+        "house.toml",
+        format!("{rule}cues = [\"speech\", \"other\"]\n"),
+    );
+    assert_run(
+        &sb.short(&["--rules", "house.toml", "--select", "house", "w.txt"]),
+        1,
+        "w.txt:3:1: warning[house.mostly-unnamed] 2 of 3\n",
+        "",
+    );
 }
 
 #[test]

@@ -2588,12 +2588,13 @@ pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
     )
 }
 
-/// Groups as `group` does, counting only attributions whose cue is of one of these kinds.
+/// Groups as `group` does, counting only attributions whose cue is of one of these kinds (a
+/// `balance` rule's `cues`, where `other` may be listed too).
 pub fn group_by(a: &Analysis, ledger: &[Attribution], cues: &[CueKind]) -> Vec<Source> {
     let mut sources: Vec<Source> = Vec::new();
     let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, at) in ledger.iter().enumerate() {
-        if at.cue_kind == CueKind::Other || !cues.contains(&at.cue_kind) || at.nested {
+        if !cues.contains(&at.cue_kind) || at.nested {
             continue;
         }
         let named_by = at.resolves_to.unwrap_or(i);
