@@ -464,6 +464,53 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
 }
 
 #[test]
+fn a_balance_rule_leaves_out_the_sources_its_exceptions_name() {
+    // Three unnamed sources of four tip the story; with the spokeswoman left out, two of three
+    // still do; with the letter's signers left out too, one of two is not over half.
+    let sb = Sandbox::new("balance-exceptions");
+    sb.write(
+        "s.txt",
+        "Vote Delayed\n\nA senior official said the vote was delayed.\n\n\
+         A city spokeswoman said the council would meet on Friday.\n\n\
+         \u{201c}We object,\u{201d} the members wrote in a letter to the mayor.\n\n\
+         Mayor Ana Ruiz said she was hopeful.\n",
+    );
+    let rule = "[[rule]]\nid = \"mostly-unnamed\"\nkind = \"balance\"\nmessage = \"{count} of {total}\"\n\
+                measure = \"unnamed-share\"\nmax-share = 0.5\nmin-sources = 2\n";
+    let args = ["--rules", "house.toml", "--select", "house", "s.txt"];
+    sb.write("house.toml", rule);
+    assert_run(
+        &sb.short(&args),
+        1,
+        "s.txt:3:1: warning[house.mostly-unnamed] 3 of 4\n",
+        "",
+    );
+    sb.write(
+        "house.toml",
+        format!("{rule}exception-patterns = ['\\bspokeswoman\\b']\n"),
+    );
+    assert_run(
+        &sb.short(&args),
+        1,
+        "s.txt:3:1: warning[house.mostly-unnamed] 2 of 3\n",
+        "",
+    );
+    sb.write(
+        "house.toml",
+        format!("{rule}exception-patterns = ['\\bspokeswoman\\b', 'members\\s+wrote']\n"),
+    );
+    assert_run(&sb.short(&args), 0, "", "");
+    // The bundled rule leaves out the letter's signers, not the spokeswoman.
+    let run = sb.short(&["--select", "anonymity.unnamed-majority", "s.txt"]);
+    assert_run(
+        &run,
+        1,
+        "s.txt:3:1: warning[anonymity.unnamed-majority] 2 of the story's 3 sources are unnamed\n",
+        "",
+    );
+}
+
+#[test]
 fn a_conditional_rule_may_look_in_the_sentence_before() {
     // The wire named in the previous paragraph's last sentence excuses "reportedly"; across a
     // heading it does not, nor does it excuse the sentence after it.

@@ -2,9 +2,11 @@
 //! the measure and the limit: the share of unnamed sources, the number of named sources, or the
 //! share of all quotations one source carries.
 
+use std::ops::Range;
+
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope};
-use crate::analysis::Analysis;
+use super::{Check, Hit, Scope, overlaps_any};
+use crate::analysis::{Analysis, Place};
 use crate::attribution::{self, CueKind, Source, SourceClass};
 
 /// What a `balance` rule measures.
@@ -53,11 +55,14 @@ pub struct Balance {
     /// Anything matching this anywhere in the story excuses it: a blanket note ("like all
     /// respondents, responded anonymously") says why its sources are unnamed.
     pub absent_story: Matcher,
+    /// A source each of whose phrases overlaps one of these is left out of the count: a
+    /// spokesperson or the signers of a public letter speak on the record, unnamed or not.
+    pub exceptions: Matcher,
 }
 
 impl Check for Balance {
     fn matchers(&self) -> Vec<&Matcher> {
-        vec![&self.absent_story]
+        vec![&self.absent_story, &self.exceptions]
     }
 
     fn reads_ledger(&self) -> bool {
@@ -69,7 +74,26 @@ impl Check for Balance {
             return;
         }
         let ledger = a.attributions();
-        let sources = attribution::group_by(a, ledger, &self.cues);
+        let mut sources = attribution::group_by(a, ledger, &self.cues);
+        if !self.exceptions.is_empty() {
+            // Found once per block, and only in blocks that name a source.
+            let mut found: Vec<Option<Vec<Range<usize>>>> = vec![None; a.doc.blocks.len()];
+            let mut excepted = |p: &Place| {
+                let ranges = found[p.block].get_or_insert_with(|| {
+                    self.exceptions
+                        .find_in(a, p.block, &a.doc.blocks[p.block].text)
+                });
+                overlaps_any(ranges, &p.range)
+            };
+            sources.retain(|s| {
+                let phrases: Vec<&Place> = s
+                    .names
+                    .iter()
+                    .filter_map(|&i| ledger[i].source.as_ref())
+                    .collect();
+                phrases.is_empty() || !phrases.into_iter().all(&mut excepted)
+            });
+        }
         let first = |s: &Source| s.first_written(ledger).cloned();
         let hit = match self.measure {
             Measure::UnnamedShare => {

@@ -1038,7 +1038,7 @@ fn compile_rule(
             // A bad pattern is already a problem, so the rule is dropped below; the measure
             // is still checked, to report every mistake in one run.
             let absent_story = absent_story.unwrap_or_else(Matcher::empty);
-            balance(&raw, absent_story, problems).map(|b| Box::new(b) as Box<dyn Check>)
+            balance(&raw, absent_story, exceptions, problems).map(|b| Box::new(b) as Box<dyn Check>)
         }
         _ => None,
     };
@@ -1091,7 +1091,12 @@ fn compile_rule(
 }
 
 /// Reads a `balance` rule's measure and limits.
-fn balance(raw: &RawRule, absent_story: Matcher, problems: &mut Vec<Problem>) -> Option<Balance> {
+fn balance(
+    raw: &RawRule,
+    absent_story: Matcher,
+    exceptions: Matcher,
+    problems: &mut Vec<Problem>,
+) -> Option<Balance> {
     if let Some(scope) = raw.scope.as_ref().filter(|s| s.get_ref() != "document") {
         problems.push(
             Problem::new(
@@ -1159,6 +1164,7 @@ fn balance(raw: &RawRule, absent_story: Matcher, problems: &mut Vec<Problem>) ->
         min_sources,
         cues,
         absent_story,
+        exceptions,
     })
 }
 
