@@ -1923,6 +1923,21 @@ fn an_appositive_missing_its_closing_comma_still_describes_the_name() {
 }
 
 #[test]
+fn a_source_known_by_a_name_is_named() {
+    // "the base chief known as Bob" had been cut to "the base chief known", anonymous.
+    assert_ledger_table(
+        "ledger-known-as",
+        "\"There was no order,\" said the base chief known as Bob, speaking publicly.\n\n\
+         \"We left,\" said an official known as the tall one.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         the base chief known as Bob              named           1      0  1:28\n\
+         an official                              anonymous       1      0  3:17\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn a_description_giving_an_age_is_someone_the_story_names_not_anonymous() {
     // Ban Ki-moon is the story's subject before he is a source: "the bespectacled, 71-year-old
     // diplomat" is him, though the ledger cannot tell which named person; "the diplomat"

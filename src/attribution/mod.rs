@@ -1032,6 +1032,18 @@ fn phrase_after(text: &str, after: &[(Range<usize>, &str)]) -> Option<Range<usiz
         if i == 0 && (lw == "that" || lw.is_empty()) {
             return None;
         }
+        // "said the base chief known as Bob": the name the story gives him, a pseudonym or
+        // not, is the source's; "a guard known as the tall one" is the guard.
+        if lw == "as" && i > 1 && bare(after[i - 1].1) == "known" {
+            end = match after
+                .get(i + 1)
+                .filter(|(_, w)| w.starts_with(char::is_uppercase))
+            {
+                Some((r, w)) => Some(word_end(r, w)),
+                None => Some(word_end(&after[i - 2].0, after[i - 2].1)),
+            };
+            break;
+        }
         if i > 0
             && (BOUNDARY.contains(&lw.as_str()) || lw == "who" || lw == "speaking" || lw == "on")
         {
@@ -1999,6 +2011,13 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let Some(first) = ws.first() else {
         return SourceClass::Other;
     };
+    // "the base chief known as Bob": the story names him, by a pseudonym or not.
+    if phrase
+        .split_once(" known as ")
+        .is_some_and(|(_, name)| name.starts_with(char::is_uppercase))
+    {
+        return SourceClass::Named;
+    }
     // A phrase that opens with a preposition or a lower-case "-ing" word ("on the former
     // secretary", "recruiting volunteers") is a clause's tail, not a source.
     if first.chars().next().is_some_and(char::is_lowercase)
