@@ -464,6 +464,32 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
 }
 
 #[test]
+fn an_attribution_rule_may_look_in_the_sentence_before_the_cue() {
+    // The memo opened in the sentence before excuses its aides; a memo mentioned later in a
+    // sentence does not, nor does it excuse the sentence after the aides'.
+    let sb = Sandbox::new("attribution-absent-previous");
+    sb.write(
+        "house.toml",
+        "[[rule]]\nid = \"unnamed\"\nkind = \"attribution\"\nmessage = \"{match}\"\n\
+         classes = [\"anonymous\"]\n\
+         absent-previous-sentence-patterns = ['^In\\s+a\\s+memo\\b']\n",
+    );
+    sb.write(
+        "s.txt",
+        "Memo Row\n\nIn a memo, the mayor asked for help. Two aides said the plan would fail. \
+         Three aides said it would pass.\n\n\
+         The mayor wrote in a memo that she was hopeful. Four aides said the vote was close.\n",
+    );
+    assert_run(
+        &sb.short(&["--rules", "house.toml", "--select", "house", "s.txt"]),
+        1,
+        "s.txt:3:74: warning[house.unnamed] Three aides\n\
+         s.txt:5:49: warning[house.unnamed] Four aides\n",
+        "",
+    );
+}
+
+#[test]
 fn a_balance_rule_leaves_out_the_sources_its_exceptions_name() {
     // Three unnamed sources of four tip the story; with the spokeswoman left out, two of three
     // still do; with the letter's signers left out too, one of two is not over half.

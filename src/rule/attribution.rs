@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, SourcedCues, next_paragraphs, overlaps_any};
+use super::{
+    Check, Hit, Scope, SourcedCues, next_paragraphs, overlaps_any, previous_sentence_matches,
+};
 use crate::analysis::{Analysis, Place};
 use crate::attribution::{CueKind, SourceClass};
 
@@ -64,6 +66,10 @@ pub struct AttributionRule {
     /// too: "…, officials said. They spoke on condition of anonymity because …". Narrower than
     /// `absent`: a "because" a sentence away is most often about something else.
     pub absent_next_sentence: Matcher,
+    /// Anything matching this in the sentence before the cue's (in its paragraph, else the
+    /// last of the paragraph before) excuses it: "In another email, …" before "Her aides
+    /// indicated that …" says where the aides' words are.
+    pub absent_previous: Matcher,
     /// So does an attribution to a source of one of these classes in the cue's `absent_in`
     /// unit: "Analysts say …" followed by a named analyst.
     pub absent_sources: Vec<SourceClass>,
@@ -86,6 +92,7 @@ impl Check for AttributionRule {
             &self.exceptions,
             &self.absent,
             &self.absent_next_sentence,
+            &self.absent_previous,
             &self.says,
             &self.absent_story,
         ]
@@ -226,6 +233,9 @@ impl Check for AttributionRule {
                 if excused {
                     continue;
                 }
+            }
+            if previous_sentence_matches(a, &self.absent_previous, &at.cue) {
+                continue;
             }
             // The ledger already works sentence by sentence, and a speakerless quotation may
             // span several; any other scope narrows where the reported place may lie.

@@ -4,7 +4,10 @@
 use std::ops::Range;
 
 use super::pattern::Matcher;
-use super::{Check, Hit, Scope, SourcedCues, admitted, find_in_block, next_paragraphs};
+use super::{
+    Check, Hit, Scope, SourcedCues, admitted, find_in_block, next_paragraphs,
+    previous_sentence_matches,
+};
 use crate::analysis::Analysis;
 use crate::attribution::SourceClass;
 
@@ -212,30 +215,6 @@ struct Absent {
     longest: usize,
 }
 
-impl Conditional {
-    /// Whether `absent_previous` matches in the sentence before the one holding `place`: in
-    /// its paragraph, or else the last of the paragraph before (not across a heading).
-    fn previous_excuses(&self, a: &Analysis, place: &super::Place) -> bool {
-        if self.absent_previous.is_empty() {
-            return false;
-        }
-        let sentences = &a.sentences[place.block];
-        let i = sentences.partition_point(|s| s.end <= place.range.start);
-        let previous = match i.checked_sub(1) {
-            Some(j) => Some((place.block, sentences[j].clone())),
-            None => place
-                .block
-                .checked_sub(1)
-                .filter(|&b| !a.is_heading(b))
-                .and_then(|b| a.sentences[b].last().map(|s| (b, s.clone()))),
-        };
-        previous.is_some_and(|(b, s)| {
-            self.absent_previous
-                .is_match_in(a, b, &a.doc.blocks[b].text[s])
-        })
-    }
-}
-
 impl Check for Conditional {
     fn matchers(&self) -> Vec<&Matcher> {
         vec![
@@ -331,7 +310,7 @@ impl Check for Conditional {
                         .count();
                     total > overlapping
                 };
-                if present || self.previous_excuses(a, &place) {
+                if present || previous_sentence_matches(a, &self.absent_previous, &place) {
                     continue;
                 }
                 if self.absent_members {

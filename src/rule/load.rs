@@ -95,7 +95,10 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-cues", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("absent-next-sentence-patterns", &["attribution"]),
-    ("absent-previous-sentence-patterns", &["conditional"]),
+    (
+        "absent-previous-sentence-patterns",
+        &["conditional", "attribution"],
+    ),
     (
         "absent-story-patterns",
         &["conditional", "attribution", "balance"],
@@ -999,19 +1002,26 @@ fn compile_rule(
                 (lists, when),
                 problems,
             );
+            let absent_previous = matcher(
+                &[],
+                &raw.absent_previous_sentence_patterns,
+                cs,
+                (lists, when),
+                problems,
+            );
             match (
                 content,
                 source,
                 absent,
                 says,
-                absent_story.zip(absent_next_sentence),
+                absent_story.zip(absent_next_sentence).zip(absent_previous),
             ) {
                 (
                     Some(content),
                     Some(source),
                     Some(absent),
                     Some(says),
-                    Some((absent_story, absent_next_sentence)),
+                    Some(((absent_story, absent_next_sentence), absent_previous)),
                 ) => Some(Box::new(AttributionRule {
                     classes,
                     cues,
@@ -1027,6 +1037,7 @@ fn compile_rule(
                     absent_in,
                     absent_next,
                     absent_next_sentence,
+                    absent_previous,
                     absent_story,
                 }) as Box<dyn Check>),
                 _ => None,

@@ -446,6 +446,25 @@ fn admitted(
 /// Whether `range` overlaps one of `sorted`, the disjoint sorted ranges [`Matcher::find`]
 /// gives: by binary search, as a long paragraph may hold thousands of them.
 ///
+/// Whether `m` matches in the sentence before the one holding `place`: in its paragraph, or
+/// else the last of the paragraph before (not across a heading).
+pub(crate) fn previous_sentence_matches(a: &Analysis, m: &pattern::Matcher, place: &Place) -> bool {
+    if m.is_empty() {
+        return false;
+    }
+    let sentences = &a.sentences[place.block];
+    let i = sentences.partition_point(|s| s.end <= place.range.start);
+    let previous = match i.checked_sub(1) {
+        Some(j) => Some((place.block, sentences[j].clone())),
+        None => place
+            .block
+            .checked_sub(1)
+            .filter(|&b| !a.is_heading(b))
+            .and_then(|b| a.sentences[b].last().map(|s| (b, s.clone()))),
+    };
+    previous.is_some_and(|(b, s)| m.is_match_in(a, b, &a.doc.blocks[b].text[s]))
+}
+
 /// [`Matcher::find`]: pattern::Matcher::find
 pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
     let i = sorted.partition_point(|e| e.end <= range.start);
