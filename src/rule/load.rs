@@ -776,6 +776,14 @@ fn compile_rule(
         (lists, when),
         problems,
     )?;
+    // Read by `conditional` and `attribution` rules; `KIND_FIELDS` refuses it on the others.
+    let absent_previous = matcher(
+        &[],
+        &raw.absent_previous_sentence_patterns,
+        cs,
+        (lists, when),
+        problems,
+    );
     let Some(kind) = kind else {
         // Still compile the patterns, so their errors are reported in the same run.
         let _ = matcher(&raw.words, &raw.patterns, cs, (lists, when), problems);
@@ -864,13 +872,6 @@ fn compile_rule(
             );
             let absent_story =
                 matcher(&[], &raw.absent_story_patterns, cs, (lists, when), problems);
-            let absent_previous = matcher(
-                &[],
-                &raw.absent_previous_sentence_patterns,
-                cs,
-                (lists, when),
-                problems,
-            );
             trigger
                 .zip(absent)
                 .zip(absent_story)
@@ -998,13 +999,6 @@ fn compile_rule(
             let absent_next_sentence = matcher(
                 &[],
                 &raw.absent_next_sentence_patterns,
-                cs,
-                (lists, when),
-                problems,
-            );
-            let absent_previous = matcher(
-                &[],
-                &raw.absent_previous_sentence_patterns,
                 cs,
                 (lists, when),
                 problems,
