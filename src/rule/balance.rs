@@ -55,8 +55,8 @@ pub struct Balance {
     /// Anything matching this anywhere in the story excuses it: a blanket note ("like all
     /// respondents, responded anonymously") says why its sources are unnamed.
     pub absent_story: Matcher,
-    /// A source each of whose phrases overlaps one of these is left out of the count: a
-    /// spokesperson or the signers of a public letter speak on the record, unnamed or not.
+    /// A source each of whose phrases overlaps one of these is left out of the count: the
+    /// signers of a public letter or a party's lawyers speak on the record, unnamed or not.
     pub exceptions: Matcher,
 }
 

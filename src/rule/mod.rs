@@ -443,9 +443,6 @@ fn admitted(
     (!excepted && scope.admits(a, &place)).then_some(place)
 }
 
-/// Whether `range` overlaps one of `sorted`, the disjoint sorted ranges [`Matcher::find`]
-/// gives: by binary search, as a long paragraph may hold thousands of them.
-///
 /// Whether `m` matches in the sentence before the one holding `place`: in its paragraph, or
 /// else the last of the paragraph before (not across a heading).
 pub(crate) fn previous_sentence_matches(a: &Analysis, m: &pattern::Matcher, place: &Place) -> bool {
@@ -465,6 +462,9 @@ pub(crate) fn previous_sentence_matches(a: &Analysis, m: &pattern::Matcher, plac
     previous.is_some_and(|(b, s)| m.is_match_in(a, b, &a.doc.blocks[b].text[s]))
 }
 
+/// Whether `range` overlaps one of `sorted`, the disjoint sorted ranges [`Matcher::find`]
+/// gives: by binary search, as a long paragraph may hold thousands of them.
+///
 /// [`Matcher::find`]: pattern::Matcher::find
 pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
     let i = sorted.partition_point(|e| e.end <= range.start);
