@@ -486,7 +486,15 @@ fn suppressed_finding_is_listed_in_json_with_its_reason() {
     "label": "unnamed source",
     "help": "name the source, or say why anonymity was granted and why the source is in a position to know",
     "note": "AP, Reuters and the New York Times allow unnamed sources only where the story says why; “European” or “Kremlin” describes a source, it does not name one",
-    "secondary": [],
+    "secondary": [
+      {
+        "start": 88,
+        "end": 104,
+        "line": 2,
+        "column": 1,
+        "label": "what it attributes"
+      }
+    ],
     "suppression": {
       "kind": "inSource",
       "justification": "protected whistleblower"

@@ -1356,6 +1356,55 @@ fn a_quotation_before_two_cues_is_the_nearer_ones_and_after_a_clause_the_speaker
     );
 }
 
+#[test]
+fn a_closing_named_speaker_reports_the_clause_before_and_the_groups_in_it() {
+    let sb = Sandbox::new("ledger-closing-speaker");
+    sb.write(
+        "story.txt",
+        "Her liberal friends have mocked the campaign, calling it “a circus,” Susan Ruiz said \
+         as she left.\n\n\
+         In an interview, Ana Ortiz said the plan would fail.\n\n\
+         The fund will grow, a senior official said on Monday.\n",
+    );
+    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let said: Vec<(&str, &str)> = ledger
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|a| a["cue"]["text"] == "said")
+        .filter_map(|a| {
+            Some((
+                a["source"]["text"].as_str()?,
+                a["content"]["text"].as_str()?,
+            ))
+        })
+        .collect();
+    // Susan's words and the official's are the clauses before them, not "as she left" or
+    // "on Monday"; Ortiz's the clause after her (the one before is an adverbial).
+    assert_eq!(
+        said,
+        [
+            (
+                "Susan Ruiz",
+                "Her liberal friends have mocked the campaign, calling it “a circus,”"
+            ),
+            ("Ana Ortiz", "the plan would fail"),
+            ("a senior official", "The fund will grow"),
+        ],
+        "{ledger:#}"
+    );
+    // The friends' mockery is Susan's account, not an unnamed source of the writer's.
+    let run = sb.run(&["check", "--no-config", "--format", "short", "story.txt"]);
+    assert_eq!(
+        run.stdout,
+        "story.txt:5:21: warning[anonymity.unnamed-official] unnamed source, no reason given \
+         for the anonymity: “a senior official”\n",
+        "{run:#?}"
+    );
+}
+
 /// The `sources` table for `story`, with the readings it cannot class (`--all`), asserted to
 /// be `table`.
 fn assert_ledger_table(name: &str, story: &str, table: &str) {
@@ -1498,13 +1547,14 @@ fn a_participles_subject_is_the_whole_description_not_its_capitalised_article() 
 
 #[test]
 fn they_opening_a_paragraph_are_the_unnamed_group_before_not_a_named_man() {
+    // Cited twice: the hope is what the closing "they said" reports, one citation.
     assert_ledger_table(
         "ledger-they",
         "Mr. Rubio spoke first. His advisers conceded that it had been a difficult night.\n\n\
          But they were hoping to benefit from the timing, they said.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          Mr. Rubio                                named           0      1  1:1\n\
-         His advisers                             anonymous       0      3  1:24\n    \
+         His advisers                             anonymous       0      2  1:24\n    \
          also as: they\n\
          \n\
          sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
@@ -1825,15 +1875,15 @@ fn a_possessive_before_its_noun_an_article_after_a_preposition_and_a_verbs_objec
     // "One woman I met" named for its "I".
     assert_ledger_table(
         "ledger-second-review",
-        "Senator Ted Cruz spoke in Iowa on Thursday. Rubio's claim that he favors amnesty is \
-         false, he said.\n\n\
+        "Senator Ted Cruz spoke in Iowa on Thursday. He said Rubio's claim that he favors \
+         amnesty is false.\n\n\
          The company, in a statement, said the cause of the loss was low oil prices.\n\n\
          The Kremlin denies the report and says it is false.\n\n\
          One woman I met, a nurse, said she was scared.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          Senator Ted Cruz                         named           0      2  1:1\n    \
-         also as: he\n\
-         Rubio's                                  other           0      1  1:45\n\
+         also as: He\n\
+         Rubio's                                  other           0      1  1:53\n\
          The company, in a statement              named           0      2  3:1\n\
          The Kremlin                              named           0      2  5:1\n\
          One woman I met, a nurse                 other           0      1  7:1\n\

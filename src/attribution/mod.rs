@@ -71,7 +71,8 @@ pub struct Attribution {
     pub cue: Place,
     /// The kind of cue.
     pub cue_kind: CueKind,
-    /// Whether the cue is inside a quotation: the speaker's attribution, not the writer's.
+    /// Whether the cue is inside a quotation, or in the words a closing attribution reports
+    /// ("…, Susan said"): the speaker's attribution, not the writer's.
     pub nested: bool,
     /// The source phrase, if the sentence (or the paragraph, for a bare quotation) has one.
     pub source: Option<Place>,
@@ -270,6 +271,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             // one line is one sentence with thousands of cues.
             let title_case = std::cell::OnceCell::new();
             let mut previous_end: Option<usize> = None;
+            let first_in_sentence = out.len();
             for (m, cue_text) in &cues {
                 // "tax-writing", "so-called": a cue word glued to another by a hyphen is part
                 // of a compound.
@@ -357,6 +359,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     resolves_to: None,
                 });
             }
+            relay_trailing(text, b, sentence, &mut out[first_in_sentence..]);
             // A sentence that is only a quotation belongs to a speaker named elsewhere.
             if !found_cue {
                 if let Some(q) = a
@@ -702,6 +705,122 @@ fn quotation_in(
             }
         })
         .cloned()
+}
+
+/// Words that may follow a closing attribution without being what it attributes: "…, Susan
+/// said as she left", "…, the mayor said on Monday".
+const TRAILING: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "as",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "afterward",
+    "afterwards",
+    "adding",
+    "from",
+    "via",
+    "through",
+    "outside",
+    "inside",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// "The fund will grow, a senior official said on Monday": a sentence that closes on an
+/// attribution after a comma, followed by nothing or by an adverbial ("as she left", "on
+/// Monday"; for "told", its listener), attributes the clause before the comma, not what
+/// follows the cue. "In an interview, Smith said the deal was off" opens on an adverbial and
+/// attributes what follows. When the closing source is named ("Her liberal friends have mocked
+/// Trump's campaign, calling him a buffoon, Susan said"), the cues in that clause are the
+/// speaker's account of others, not sources the writer relies on: they are marked nested, as
+/// a cue inside a quotation is.
+fn relay_trailing(text: &str, block: usize, sentence: &Range<usize>, found: &mut [Attribution]) {
+    let Some(last) = found
+        .iter()
+        .rposition(|x| !x.nested && x.cue_kind == CueKind::Speech)
+    else {
+        return;
+    };
+    let closing = &found[last];
+    let Some(source) = closing.source.as_ref() else {
+        return;
+    };
+    let (start, end) = (
+        source.range.start.min(closing.cue.range.start),
+        source.range.end.max(closing.cue.range.end),
+    );
+    // A source found outside the sentence (a speaker carried over from before) closes nothing.
+    if start < sentence.start || end > sentence.end {
+        return;
+    }
+    // A quotation that opens the sentence is already what it attributes; one inside the
+    // clause ("calling Trump “an orange buffoon,” Susan said") is a fragment of it.
+    let opens_on_quote = closing.quoted
+        && closing.content.as_ref().is_some_and(|c| {
+            text.get(sentence.start..c.range.start)
+                .is_none_or(|t| t.chars().all(|ch| !ch.is_alphanumeric()))
+        });
+    let before = text[sentence.start..start].trim_end();
+    let Some(clause) = before.trim_end_matches(['”', '"', '’']).strip_suffix(',') else {
+        return;
+    };
+    let rest = text[end..sentence.end].trim_matches(|c: char| !c.is_alphanumeric());
+    let cue = bare(&text[closing.cue.range.clone()]);
+    let listener = matches!(cue.as_str(), "told" | "tells")
+        && rest.split_whitespace().count() <= 6
+        && !rest.split_whitespace().any(|w| bare(w) == "that");
+    let adverbial = rest
+        .split_whitespace()
+        .next()
+        .is_none_or(|w| TRAILING.contains(&bare(w).as_str()));
+    if opens_on_quote || !(adverbial || listener) {
+        return;
+    }
+    let clause_end = sentence.start + clause.len();
+    let content = trim(text, sentence.start..sentence.start + before.len())
+        .map(|range| Place { block, range });
+    let named = matches!(closing.class, SourceClass::Named | SourceClass::Reference);
+    if !closing.quoted {
+        found[last].content.clone_from(&content);
+    }
+    if !named {
+        return;
+    }
+    let mut relayed = false;
+    for x in &mut found[..last] {
+        if x.cue.range.end <= clause_end && x.cue.range.start >= sentence.start {
+            x.nested = true;
+            relayed = true;
+            // What it attributes ends where the speaker's account does.
+            if let Some(c) = x.content.as_mut().filter(|c| c.range.end > clause_end) {
+                match trim(text, c.range.start.min(clause_end)..clause_end) {
+                    Some(range) => c.range = range,
+                    None => x.content = None,
+                }
+            }
+        }
+    }
+    if relayed {
+        found[last].content = content;
+    }
 }
 
 /// `range` without surrounding whitespace and punctuation.
