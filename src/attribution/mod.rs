@@ -748,10 +748,11 @@ const TRAILING: &[&str] = &[
 /// attribution after a comma, followed by nothing or by an adverbial ("as she left", "on
 /// Monday"; for "told", its listener), attributes the clause before the comma, not what
 /// follows the cue. "In an interview, Smith said the deal was off" opens on an adverbial and
-/// attributes what follows. When the closing source is named ("Her liberal friends have mocked
-/// Trump's campaign, calling him a buffoon, Susan said"), the cues in that clause are the
-/// speaker's account of others, not sources the writer relies on: they are marked nested, as
-/// a cue inside a quotation is.
+/// attributes what follows. When the closing source is named, or a reference such as "he"
+/// ("Her liberal friends have mocked Trump's campaign, calling him a buffoon, Susan said"),
+/// the cues in that clause are the speaker's account of others, not sources the writer relies
+/// on: they are marked nested, as a cue inside a quotation is. ("They were hoping …, they
+/// said" is then one citation of the group, not two.)
 fn relay_trailing(text: &str, block: usize, sentence: &Range<usize>, found: &mut [Attribution]) {
     let Some(last) = found
         .iter()
