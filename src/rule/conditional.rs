@@ -25,7 +25,12 @@ pub struct Conditional {
     /// Nor may the unit hold an attribution (the writer's, of saying or thinking) whose source
     /// is of one of these classes: "Clinton decried “systemic racism”" quotes a speaker.
     pub absent_sources: Vec<SourceClass>,
-    /// The kinds of cue whose attributions `absent_sources` counts.
+    /// Nor an attribution of one of these classes whose cue comes before the trigger in its
+    /// unit: the trigger is then in what it reports ("partisans who consider his achievements
+    /// historic"), while a cue after it ("The deal is historic, and critics say it costs too
+    /// much") leaves the trigger the writer's.
+    pub absent_sources_before: Vec<SourceClass>,
+    /// The kinds of cue whose attributions `absent_sources` and `absent_sources_before` count.
     pub absent_cues: Vec<crate::attribution::CueKind>,
     /// Triggers overlapping one of these are not flagged.
     pub exceptions: Matcher,
@@ -227,7 +232,10 @@ impl Check for Conditional {
     }
 
     fn reads_ledger(&self) -> bool {
-        !self.absent_sources.is_empty() || self.reply_from_named || self.absent_members
+        !self.absent_sources.is_empty()
+            || !self.absent_sources_before.is_empty()
+            || self.reply_from_named
+            || self.absent_members
     }
 
     fn check(&self, a: &Analysis, scope: Scope, out: &mut Vec<Hit>) {
@@ -241,6 +249,7 @@ impl Check for Conditional {
         // For a document-wide condition: how many matches the whole document has.
         let mut total: Option<usize> = None;
         let mut sourced: Option<SourcedCues> = None;
+        let mut sourced_before: Option<SourcedCues> = None;
         let mut speaking: Option<Vec<(usize, usize, String)>> = None;
         // Whether the story names a member of a group, by the group's word.
         let mut members: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
@@ -274,6 +283,17 @@ impl Check for Conditional {
                         SourcedCues::new(a, &self.absent_sources, &self.absent_cues)
                     });
                     if sourced.in_unit(unit.as_ref()) || next.iter().any(|p| sourced.quoted_in(p)) {
+                        continue;
+                    }
+                }
+                if let Some(u) = unit
+                    .as_ref()
+                    .filter(|_| !self.absent_sources_before.is_empty())
+                {
+                    let before = sourced_before.get_or_insert_with(|| {
+                        SourcedCues::new(a, &self.absent_sources_before, &self.absent_cues)
+                    });
+                    if u.block == place.block && before.in_unit_before(u, place.range.start) {
                         continue;
                     }
                 }

@@ -53,6 +53,7 @@ const RULE_KEYS: &[&str] = &[
     "absent-patterns",
     "absent-in",
     "absent-sources",
+    "absent-sources-before",
     "absent-cues",
     "absent-next-paragraphs",
     "absent-next-sentence-patterns",
@@ -92,6 +93,7 @@ const KIND_FIELDS: &[(&str, &[&str])] = &[
     ("absent-patterns", &["conditional", "attribution"]),
     ("absent-in", &["conditional", "attribution"]),
     ("absent-sources", &["conditional", "attribution"]),
+    ("absent-sources-before", &["conditional"]),
     ("absent-cues", &["conditional", "attribution"]),
     ("absent-next-paragraphs", &["conditional", "attribution"]),
     ("absent-next-sentence-patterns", &["attribution"]),
@@ -158,6 +160,8 @@ struct RawRule {
     absent_in: Option<Spanned<String>>,
     #[serde(default)]
     absent_sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    absent_sources_before: Vec<Spanned<String>>,
     absent_cues: Option<Vec<Spanned<String>>>,
     absent_next_paragraphs: Option<Spanned<i64>>,
     #[serde(default)]
@@ -810,6 +814,7 @@ fn compile_rule(
         .as_ref()
         .and_then(|s| choice(s, "scope", Scope::NAMES, Scope::parse, problems));
     let absent_sources = source_classes(&raw.absent_sources, problems);
+    let absent_sources_before = source_classes(&raw.absent_sources_before, problems);
     // The attributions whose sources `absent-sources` counts: by default the writer's of
     // saying, thinking or taking a side; "speech" only for a named colleague who speaks.
     let absent_cues: Vec<CueKind> = match &raw.absent_cues {
@@ -817,7 +822,7 @@ fn compile_rule(
         Some(list) => {
             // Where to point: the first kind, or the rule's id for an empty list.
             let at = list.first().map_or_else(|| raw.id.span(), Spanned::span);
-            if raw.absent_sources.is_empty() {
+            if raw.absent_sources.is_empty() && raw.absent_sources_before.is_empty() {
                 problems.push(
                     Problem::new(
                         at,
@@ -851,6 +856,7 @@ fn compile_rule(
             if raw.absent_words.is_empty()
                 && raw.absent_patterns.is_empty()
                 && raw.absent_sources.is_empty()
+                && raw.absent_sources_before.is_empty()
             {
                 problems.push(
                     Problem::new(
@@ -883,6 +889,7 @@ fn compile_rule(
                         absent_story,
                         absent_previous,
                         absent_sources,
+                        absent_sources_before,
                         absent_cues,
                         exceptions,
                         absent_in,

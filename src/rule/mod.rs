@@ -531,6 +531,13 @@ impl SourcedCues {
         starts.get(i).is_some_and(|&s| s < unit.range.end)
     }
 
+    /// Whether one of the cues lies in `unit` before byte `at`.
+    pub(crate) fn in_unit_before(&self, unit: &Place, at: usize) -> bool {
+        let starts = &self.all[unit.block];
+        let i = starts.partition_point(|&s| s < unit.range.start);
+        starts.get(i).is_some_and(|&s| s < at.min(unit.range.end))
+    }
+
     /// Whether one of the cues lies in `unit`, or anywhere when there is no unit (a condition
     /// on the whole document).
     pub(crate) fn in_unit(&self, unit: Option<&Place>) -> bool {
