@@ -708,7 +708,8 @@ fn quotation_in(
 }
 
 /// Words that may follow a closing attribution without being what it attributes: "…, Susan
-/// said as she left", "…, the mayor said on Monday".
+/// said as she left", "…, the mayor said on Monday". The days ("…, she said Tuesday") are
+/// [`crate::document::DAYS`].
 const TRAILING: &[&str] = &[
     "on",
     "in",
@@ -721,9 +722,6 @@ const TRAILING: &[&str] = &[
     "while",
     "last",
     "this",
-    "yesterday",
-    "today",
-    "tonight",
     "earlier",
     "later",
     "recently",
@@ -735,13 +733,6 @@ const TRAILING: &[&str] = &[
     "through",
     "outside",
     "inside",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// "The fund will grow, a senior official said on Monday": a sentence that closes on an
@@ -788,10 +779,9 @@ fn relay_trailing(text: &str, block: usize, sentence: &Range<usize>, found: &mut
     let listener = matches!(cue.as_str(), "told" | "tells")
         && rest.split_whitespace().count() <= 6
         && !rest.split_whitespace().any(|w| bare(w) == "that");
-    let adverbial = rest
-        .split_whitespace()
-        .next()
-        .is_none_or(|w| TRAILING.contains(&bare(w).as_str()));
+    let adverbial = rest.split_whitespace().next().map(bare).is_none_or(|w| {
+        TRAILING.contains(&w.as_str()) || crate::document::DAYS.contains(&w.as_str())
+    });
     if opens_on_quote || !(adverbial || listener) {
         return;
     }
