@@ -537,6 +537,30 @@ fn a_balance_rule_leaves_out_the_sources_its_exceptions_name() {
 }
 
 #[test]
+fn a_conditional_rule_may_leave_a_word_an_unnamed_source_said_before_it() {
+    // A cue before the word makes it the critics'; one after it leaves it the writer's. In
+    // document scope any cue earlier in the story counts.
+    let sb = Sandbox::new("absent-sources-before");
+    let rule = "[[rule]]\nid = \"hype\"\nkind = \"conditional\"\nmessage = \"{match}\"\n\
+                words = [\"historic\"]\nabsent-sources-before = [\"vague\"]\n";
+    sb.write(
+        "s.txt",
+        "Critics call the deal historic.\n\n\
+         The deal is historic, and critics say it costs too much.\n",
+    );
+    let args = ["--rules", "house.toml", "--select", "house", "s.txt"];
+    sb.write("house.toml", format!("{rule}scope = \"sentence\"\n"));
+    assert_run(
+        &sb.short(&args),
+        1,
+        "s.txt:3:13: warning[house.hype] historic\n",
+        "",
+    );
+    sb.write("house.toml", format!("{rule}scope = \"document\"\n"));
+    assert_run(&sb.short(&args), 0, "", "");
+}
+
+#[test]
 fn a_conditional_rule_may_look_in_the_sentence_before() {
     // The wire named in the previous paragraph's last sentence excuses "reportedly"; across a
     // heading it does not, nor does it excuse the sentence after it.

@@ -286,14 +286,11 @@ impl Check for Conditional {
                         continue;
                     }
                 }
-                if let Some(u) = unit
-                    .as_ref()
-                    .filter(|_| !self.absent_sources_before.is_empty())
-                {
+                if !self.absent_sources_before.is_empty() {
                     let before = sourced_before.get_or_insert_with(|| {
                         SourcedCues::new(a, &self.absent_sources_before, &self.absent_cues)
                     });
-                    if u.block == place.block && before.in_unit_before(u, place.range.start) {
+                    if before.before_in_unit(unit.as_ref(), &place) {
                         continue;
                     }
                 }

@@ -531,11 +531,16 @@ impl SourcedCues {
         starts.get(i).is_some_and(|&s| s < unit.range.end)
     }
 
-    /// Whether one of the cues lies in `unit` before byte `at`.
-    pub(crate) fn in_unit_before(&self, unit: &Place, at: usize) -> bool {
-        let starts = &self.all[unit.block];
-        let i = starts.partition_point(|&s| s < unit.range.start);
-        starts.get(i).is_some_and(|&s| s < at.min(unit.range.end))
+    /// Whether one of the cues lies in `unit` (its block's, whose unit holds `at`) before
+    /// `at` starts, or anywhere before it when there is no unit (a condition on the whole
+    /// document).
+    pub(crate) fn before_in_unit(&self, unit: Option<&Place>, at: &Place) -> bool {
+        let starts = &self.all[at.block];
+        let from = unit.map_or(0, |u| u.range.start);
+        let end = unit.map_or(at.range.start, |u| at.range.start.min(u.range.end));
+        let i = starts.partition_point(|&s| s < from);
+        starts.get(i).is_some_and(|&s| s < end)
+            || (unit.is_none() && self.all[..at.block].iter().any(|b| !b.is_empty()))
     }
 
     /// Whether one of the cues lies in `unit`, or anywhere when there is no unit (a condition
