@@ -158,6 +158,14 @@ fn polnear_figures() {
         .map(|r| r.id.clone())
         .collect();
     all_anonymity.select(&ids, &[]).unwrap();
+    // The bar to leave behind: a Vale-style flat phrase list of unnamed sources, matched with
+    // no reading of who said what (`bench/flat-anonymity.toml`).
+    let flat_rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/flat-anonymity.toml");
+    let mut flat_list = Linter::new(None, &[flat_rules]).unwrap();
+    flat_list
+        .select(&["flat-anonymity".to_string()], &[])
+        .unwrap();
+    let mut flat = [Tally::default(), Tally::default()];
     // The ledger's own reading: a labelled source it classes as anonymous or vague.
     let mut ledger = [Tally::default(), Tally::default()];
     let mut every = [Tally::default(), Tally::default()];
@@ -175,6 +183,7 @@ fn polnear_figures() {
         let file = SourceFile::new("polnear", doc.text.clone());
         let diagnostics = linter.check(&file, Format::Plain);
         let all_diagnostics = all_anonymity.check(&file, Format::Plain);
+        let flat_diagnostics = flat_list.check(&file, Format::Plain);
         for g in &doc.attributions {
             if let Some(c) = &g.cue {
                 let c = bytes(c);
@@ -214,6 +223,10 @@ fn polnear_figures() {
                         speech_every += usize::from(flagged_every);
                     }
                     anonymity[set].add(gold_unnamed, flagged);
+                    flat[set].add(
+                        gold_unnamed,
+                        flat_diagnostics.iter().any(|d| overlaps(&d.span, &s)),
+                    );
                     every[set].add(gold_unnamed, flagged_every);
                     let ledger_unnamed = ledger_sources.iter().zip(&read.classes).any(|(l, c)| {
                         overlaps(l, &s)
@@ -256,10 +269,15 @@ fn polnear_figures() {
         "ledger classes anonymous/vague vs labels: {}",
         ledger[0].line()
     );
+    println!(
+        "flat phrase list (bench/flat-anonymity.toml) vs labels: {}",
+        flat[0].line()
+    );
     println!("second labelled sample (bench/polnear-source-classes-2.tsv):");
     println!("  anonymity: {}", anonymity[1].line());
     println!("  with every anonymity rule on: {}", every[1].line());
     println!("  ledger classes anonymous/vague: {}", ledger[1].line());
+    println!("  flat phrase list: {}", flat[1].line());
 }
 
 /// Lists the most frequent gold cues and sources the ledger misses (for tuning the lexicon).
