@@ -445,7 +445,7 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
     // The bundled rule counts speech and thought only.
     let run = sb.short(&["--select", "anonymity.unnamed-majority", "s.txt"]);
     assert_run(&run, 0, "", "");
-    // `other` may be listed too: sources that only want something then count.
+    // `attitude` may be listed too: sources that only want something then count.
     sb.write(
         "w.txt",
         "Vote Delayed\n\nTwo aides want the vote delayed.\n\n\
@@ -453,7 +453,7 @@ fn a_balance_rule_counts_the_sources_of_the_cues_it_names() {
     );
     sb.write(
         "house.toml",
-        format!("{rule}cues = [\"speech\", \"other\"]\n"),
+        format!("{rule}cues = [\"speech\", \"attitude\"]\n"),
     );
     assert_run(
         &sb.short(&["--rules", "house.toml", "--select", "house", "w.txt"]),
@@ -1672,6 +1672,33 @@ fn who_a_passive_cue_tells_or_judges_is_no_source_its_agent_is() {
          \n\
          sources: 0 named, 1 anonymous, 1 vague, 0 document, 0 other; 3 quotation(s) or claim(s) with no source\n",
     );
+}
+
+#[test]
+fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
+    let sb = Sandbox::new("ledger-holder");
+    let found = cues_and_sources(
+        &sb,
+        "The levy has left many voters deeply frustrated. The mayor called on residents to \
+         oppose the levy. Indiana politicians, who granted Carrier tax breaks, are furious. \
+         I am glad Republicans are frustrated. Turnout was the most enthusiastic in years. \
+         The plan was backed by two unions.\n",
+    );
+    let of = |cue: &str| -> Vec<Option<&str>> {
+        found
+            .iter()
+            .filter(|(c, _)| c == cue)
+            .map(|(_, s)| s.as_deref())
+            .collect()
+    };
+    assert_eq!(of("frustrated"), [Some("many voters"), Some("Republicans")]);
+    // Asked to take a side is not taking it.
+    assert_eq!(of("oppose"), [None]);
+    // The relative clause describes the holder; its verb is no part of who is furious.
+    assert_eq!(of("furious"), [Some("Indiana politicians")]);
+    // A degree word is no holder, and a passive's agent is.
+    assert_eq!(of("enthusiastic"), [None]);
+    assert_eq!(of("backed"), [Some("two unions")]);
 }
 
 #[test]

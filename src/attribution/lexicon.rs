@@ -20,15 +20,26 @@ pub enum CueKind {
     Speech,
     /// Believe, fear, expect.
     Cognition,
-    /// Criticized, praised, endorsed.
+    /// Criticized, praised, denounced.
     Stance,
-    /// Showing, wanting, deciding, supporting.
+    /// Wanting, backing, opposing, regarding: a side taken rather than stated.
+    Attitude,
+    /// Furious, pleased, eager, fond of: a feeling held rather than stated.
+    Feeling,
+    /// Showing, deciding, citing.
     Other,
 }
 
 impl CueKind {
     /// The names used in rule files.
-    pub const NAMES: &'static [&'static str] = &["speech", "cognition", "stance", "other"];
+    pub const NAMES: &'static [&'static str] = &[
+        "speech",
+        "cognition",
+        "stance",
+        "attitude",
+        "feeling",
+        "other",
+    ];
 
     /// Parses a cue kind name.
     pub fn parse(s: &str) -> Option<Self> {
@@ -36,9 +47,18 @@ impl CueKind {
             "speech" => Some(CueKind::Speech),
             "cognition" => Some(CueKind::Cognition),
             "stance" => Some(CueKind::Stance),
+            "attitude" => Some(CueKind::Attitude),
+            "feeling" => Some(CueKind::Feeling),
             "other" => Some(CueKind::Other),
             _ => None,
         }
+    }
+
+    /// Whether the cue reports what its source said, thought or judged: what makes a source
+    /// speak in a paragraph, and a quotation's speaker. Wanting, backing or feeling something
+    /// tells the reader nothing the source said, so it counts here as little as an act does.
+    pub fn reports(self) -> bool {
+        matches!(self, CueKind::Speech | CueKind::Cognition | CueKind::Stance)
     }
 }
 
@@ -76,6 +96,8 @@ struct RawCues {
     speech: Vec<String>,
     cognition: Vec<String>,
     stance: Vec<String>,
+    attitude: Vec<String>,
+    feeling: Vec<String>,
     other: Vec<String>,
 }
 
@@ -181,6 +203,8 @@ impl Lexicon {
             raw.cues.speech.extend(c.speech);
             raw.cues.cognition.extend(c.cognition);
             raw.cues.stance.extend(c.stance);
+            raw.cues.attitude.extend(c.attitude);
+            raw.cues.feeling.extend(c.feeling);
             raw.cues.other.extend(c.other);
             let s = add.sources;
             raw.sources.pronouns.extend(s.pronouns);
@@ -222,6 +246,8 @@ impl Lexicon {
             (&raw.cues.speech, CueKind::Speech),
             (&raw.cues.cognition, CueKind::Cognition),
             (&raw.cues.stance, CueKind::Stance),
+            (&raw.cues.attitude, CueKind::Attitude),
+            (&raw.cues.feeling, CueKind::Feeling),
             (&raw.cues.other, CueKind::Other),
         ] {
             for w in list {
@@ -234,6 +260,8 @@ impl Lexicon {
             .iter()
             .chain(&raw.cues.cognition)
             .chain(&raw.cues.stance)
+            .chain(&raw.cues.attitude)
+            .chain(&raw.cues.feeling)
             .chain(&raw.cues.other)
             .collect();
         all.sort_by_key(|w| std::cmp::Reverse(w.len()));

@@ -260,9 +260,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             let voiced = || -> &Vec<usize> {
                 voiced.get_or_init(|| {
                     cues.iter()
-                        .filter(|(r, t)| {
-                            lexicon.kind(t) != CueKind::Other && !noun_cue(&s_text[..r.start])
-                        })
+                        .filter(|(r, t)| lexicon.kind(t).reports() && !noun_cue(&s_text[..r.start]))
                         .map(|(r, _)| sentence.start + r.start)
                         .collect()
                 })
@@ -318,7 +316,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // stands between them.
                 let means = cue_text.starts_with("in ");
                 let previous = out[first_in_block..].last().filter(|p| {
-                    p.cue_kind != CueKind::Other
+                    p.cue_kind.reports()
                         && (Some(p.cue.range.end) == follows
                             || (means && p.cue.range.start >= sentence.start))
                 });
@@ -328,6 +326,16 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                         find_source(text, &near, cue_text, lexicon).map(|r| past_dateline(text, r))
                     }
                 };
+                let source =
+                    if matches!(lexicon.kind(cue_text), CueKind::Attitude | CueKind::Feeling)
+                        && !noun
+                    {
+                        let infinitive =
+                            text[..cue.start].split_whitespace().next_back() == Some("to");
+                        source.and_then(|r| holder(text, r, infinitive, lexicon))
+                    } else {
+                        source
+                    };
                 let quote = quotation_in(a, b, sentence, &cue).filter(|q| {
                     q.start >= cue.end || !voiced().iter().any(|&c| q.end <= c && c < cue.start)
                 });
@@ -378,11 +386,10 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
         }
         // What counts as someone speaking nearby: a writer's attribution of speech, belief or
         // judgement.
-        let speaks = |x: &Attribution| !x.nested && x.cue_kind != CueKind::Other;
+        let speaks = |x: &Attribution| !x.nested && x.cue_kind.reports();
         // Its speaker: the paragraph's speaker before it, else after it ("‘…’ ‘…,’ he said."),
         // else the previous paragraph's last speaker (a quotation over paragraphs).
-        let sourced =
-            |x: &Attribution| x.source.is_some() && !x.nested && x.cue_kind != CueKind::Other;
+        let sourced = |x: &Attribution| x.source.is_some() && !x.nested && x.cue_kind.reports();
         let in_block = first_in_block..out.len();
         // The previous paragraph's attributions are the ones found just before this one's.
         let in_previous = &out[previous_first..first_in_block];
@@ -1087,10 +1094,113 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     phrase_before(text, near.before.clone(), lexicon).or_else(|| subject(text, &near.opening))
 }
 
+/// Words that end what comes before a holder: forms of "be", and verbs that put a feeling on
+/// their object ("left", "make", "leads").
+const HOLDER_BREAKS: &[&str] = &[
+    "am", "is", "are", "was", "were", "be", "been", "left", "leave", "leaves", "make", "makes",
+    "made", "keep", "keeps", "kept", "leads", "led",
+];
+
+/// Who holds a side or a feeling, within the phrase read before its cue: the words after the
+/// phrase's last verb ("persuade the angry voters now backing him", "Military Times found
+/// Democrats favored"), a linking verb at its end dropped ("his donors remain confident"), and
+/// none where a degree word stands for it ("the most enthusiastic", "most recently defended")
+/// or where the phrase is asked to take the side (`infinitive`, after a verb).
+/// Only these cues are read so: a verb of saying walks over more ("Friends of Mr. Clinton's
+/// who have seen him on the trail recently say"), and what it finds there was measured.
+fn holder(
+    text: &str,
+    r: Range<usize>,
+    infinitive: bool,
+    lexicon: &Lexicon,
+) -> Option<Range<usize>> {
+    let words = words(text, r.clone());
+    // A word of the cue lexicon as a verb: lower-case ("state Representative" is a cue word
+    // only if "state" were one), the whole word.
+    let cue_word = |w: &str| {
+        let b = bare(w);
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase)
+            && lexicon.cues.find(&b).is_some_and(|m| m.len() == b.len())
+    };
+    // A cue word, a form of "be" ("I am glad Republicans are frustrated") or a verb that puts
+    // a feeling on its object ("have left many voters deeply frustrated").
+    let verb = |w: &str| HOLDER_BREAKS.contains(&bare(w).as_str()) || cue_word(w);
+    let mut end = words.len();
+    // "Republicans who agree that the prison should be closed were irritated": a relative
+    // clause with a verb of its own describes the holder.
+    if let Some(k) = words
+        .iter()
+        .position(|(_, w)| matches!(bare(w).as_str(), "who" | "that" | "which"))
+        .filter(|&k| k > 0 && words[k..].iter().any(|(_, w)| verb(w)))
+    {
+        end = k;
+    }
+    // "The mayor, still stinging over mocking him by name, grudgingly agreed", "only two
+    // Democrats, both of whom opposed the deal, are backing": so does an aside, the words
+    // after the last comma before its verb, up to the cue, with no comma between ("Back in
+    // Indiana, … state Representative Karlee Macer, a Democrat, wants" has none).
+    let closed =
+        text[..r.end].trim_end().ends_with(',') || text[r.end..].trim_start().starts_with(',');
+    if let Some(v) = words[..end]
+        .iter()
+        .rposition(|(_, w)| verb(w))
+        .filter(|_| closed)
+    {
+        if let Some(k) = words[..v].iter().rposition(|(_, w)| w.ends_with(',')) {
+            if !words[k + 1..end - 1].iter().any(|(_, w)| w.ends_with(',')) {
+                end = k + 1;
+            }
+        }
+    }
+    // "his donors remain", "Democrats appeared": the link to the feeling is no part of who.
+    if end > 1 && verb(words[end - 1].1) {
+        end -= 1;
+    }
+    let mut start = words[..end]
+        .iter()
+        .rposition(|(_, w)| verb(w))
+        .map_or(0, |i| i + 1);
+    // "Plus Democrats", "Perhaps young voters", "I am glad Republicans": what opens the
+    // sentence before the group is no part of it.
+    while start < end
+        && matches!(
+            words[start].1,
+            "Plus" | "Perhaps" | "Probably" | "probably" | "perhaps" | "Like" | "glad"
+        )
+    {
+        start += 1;
+    }
+    // "calling on attendees to oppose", "persuade the angry voters to support": who is asked
+    // to take a side has not taken it.
+    let asks = |w: &str| matches!(bare(w).as_str(), "on" | "upon") || cue_word(w);
+    let asked = match start.checked_sub(1) {
+        Some(i) => asks(words[i].1),
+        None => text[..r.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(asks),
+    };
+    if infinitive && asked {
+        return None;
+    }
+    let kept = &words[start..end];
+    let last = bare(kept.last()?.1);
+    if matches!(
+        last.as_str(),
+        "most" | "more" | "less" | "than" | "very" | "so" | "too" | "that"
+    ) {
+        return None;
+    }
+    trim(text, kept[0].0.start..kept[kept.len() - 1].0.end)
+}
+
 /// Whether a cue is passive: a form of "be" right before it, adverbs aside ("were told",
 /// "was sharply criticized"), or before the verb it is coordinated with ("were mocked and
 /// criticized"). Believing is passive only before "to" ("is expected to pass"): "many are
-/// worried" worry. Other cues never are.
+/// worried" worry. A side taken always is ("were recognized for their work", "was backed by
+/// liberals"). Other cues never are.
 fn passive(
     before: &str,
     cue_text: &str,
@@ -1102,7 +1212,7 @@ fn passive(
     }
     // Other cues are as often adjectives after "be" ("voters are poised to").
     match lexicon.kind(cue_text) {
-        CueKind::Speech | CueKind::Stance => {}
+        CueKind::Speech | CueKind::Stance | CueKind::Attitude => {}
         CueKind::Cognition if after.first().is_some_and(|(_, w)| bare(w) == "to") => {}
         _ => return false,
     }
@@ -1810,7 +1920,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             .map_or(ws.len(), |k| who + 1 + k);
         if ws[(own_verb + 1).min(ws.len())..].iter().any(|(_, w)| {
             let b = bare(w);
-            lexicon.cues.is_match(&b) && lexicon.kind(&b) != CueKind::Other
+            lexicon.cues.is_match(&b) && lexicon.kind(&b).reports()
         }) {
             return None;
         }
@@ -2521,7 +2631,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     let mut sources_with: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
     for i in 0..out.len() {
-        let sourcing = out[i].cue_kind != CueKind::Other && !out[i].nested;
+        let sourcing = out[i].cue_kind.reports() && !out[i].nested;
         match out[i].class {
             // Only what a source said, thought or judged makes it an antecedent.
             SourceClass::Named if !sourcing => {}

@@ -250,7 +250,7 @@ fn human(file: &SourceFile, analysis: &Analysis, found: &[Attribution], all: boo
     }
     let unsourced = found
         .iter()
-        .filter(|a| a.source.is_none() && a.cue_kind != attribution::CueKind::Other && !a.nested)
+        .filter(|a| a.source.is_none() && a.cue_kind.reports() && !a.nested)
         .count();
     let parts: Vec<String> = ["named", "anonymous", "vague", "document", "other"]
         .iter()

@@ -170,7 +170,7 @@ fn speaking_words(a: &Analysis) -> Vec<(usize, usize, String)> {
     ledger
         .iter()
         .enumerate()
-        .filter(|(_, x)| !x.nested && x.cue_kind != crate::attribution::CueKind::Other)
+        .filter(|(_, x)| !x.nested && x.cue_kind.reports())
         .filter_map(|(i, x)| {
             // The accused themselves, not "a Teller campaign adviser".
             let named = &ledger[x.resolves_to.unwrap_or(i)];
