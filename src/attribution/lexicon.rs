@@ -340,6 +340,15 @@ mod tests {
                 .unwrap();
         assert!(added.cues.is_match("a ministry insider murmured."));
         assert_eq!(added.kind("murmured"), CueKind::Speech);
+        // A house list of each newer kind is read too, and keeps its kind.
+        let added = Lexicon::extended(&[(
+            "house".into(),
+            "[cues]\nattitude = [\"lobbied for\"]\nfeeling = [\"aghast\"]\n".into(),
+        )])
+        .unwrap();
+        assert_eq!(added.kind("lobbied for"), CueKind::Attitude);
+        assert_eq!(added.kind("aghast"), CueKind::Feeling);
+        assert!(!CueKind::Feeling.reports() && CueKind::Stance.reports());
         assert!(
             !Lexicon::bundled()
                 .cues
