@@ -1682,7 +1682,8 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
         "The levy has left many voters deeply frustrated. The mayor called on residents to \
          oppose the levy. Indiana politicians, who granted Carrier tax breaks, are furious. \
          I am glad Republicans are frustrated. Turnout was the most enthusiastic in years. \
-         The plan was backed by two unions.\n",
+         The plan was backed by two unions. The firm faces pressure from investors hungry for \
+         growth.\n",
     );
     let of = |cue: &str| -> Vec<Option<&str>> {
         found
@@ -1699,6 +1700,8 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
     // A degree word is no holder, and a passive's agent is.
     assert_eq!(of("enthusiastic"), [None]);
     assert_eq!(of("backed"), [Some("two unions")]);
+    // A preposition opening the phrase is no part of who.
+    assert_eq!(of("hungry for"), [Some("investors")]);
 }
 
 #[test]
@@ -1780,7 +1783,9 @@ fn peoples_and_followers_are_vague_names_are_not() {
          diplomat said.\n\n\
          Among the wounded, senior officials said, were two children.\n\n\
          Those familiar with the talks said the deal was off.\n\n\
-         But those who back her opponents say the brand is damaged.\n",
+         But those who back her opponents say the brand is damaged.\n\n\
+         The Germans announce a larger army.\n\n\
+         Experts note that the limits are loose.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "story.txt"]);
     let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
@@ -1807,6 +1812,9 @@ fn peoples_and_followers_are_vague_names_are_not() {
         ("senior officials", "anonymous"),
         ("Those familiar with the talks", "anonymous"),
         ("those who back her opponents", "vague"),
+        // A people by its plural, and a group that notes (a verb of saying).
+        ("The Germans", "vague"),
+        ("Experts", "vague"),
     ] {
         assert!(classes.contains(&expected), "{expected:?} in {classes:?}");
     }

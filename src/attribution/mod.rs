@@ -1163,11 +1163,24 @@ fn holder(
         .rposition(|(_, w)| verb(w))
         .map_or(0, |i| i + 1);
     // "Plus Democrats", "Perhaps young voters", "I am glad Republicans": what opens the
-    // sentence before the group is no part of it.
+    // sentence before the group is no part of it, nor is a preposition ("money from investors
+    // hungry for returns").
     while start < end
         && matches!(
             words[start].1,
-            "Plus" | "Perhaps" | "Probably" | "probably" | "perhaps" | "Like" | "glad"
+            "Plus"
+                | "Perhaps"
+                | "Probably"
+                | "probably"
+                | "perhaps"
+                | "Like"
+                | "glad"
+                | "from"
+                | "among"
+                | "with"
+                | "for"
+                | "of"
+                | "to"
         )
     {
         start += 1;
@@ -2435,11 +2448,15 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Vague;
     }
     // "Japanese are mulling", "the Chinese have zeroed in": a people named by a demonym that is
-    // its own plural ("the Republican", "Cuban" are one person).
+    // its own plural ("the Republican", "Cuban" are one person), or by its plural ("the
+    // Germans announce"; not a party's, whose members are read as partisans).
     if matches!(ws.as_slice(), [d] | [_, d] if (ws.len() == 1 || det == "the") && {
         let d = d.trim_matches(|c: char| !c.is_alphanumeric());
-        ["ese", "ish", "ch"].iter().any(|e| d.ends_with(e))
-            && lexicon.demonyms.iter().any(|x| x == d)
+        let demonym = |x: &str| lexicon.demonyms.iter().any(|y| y == x);
+        (["ese", "ish", "ch"].iter().any(|e| d.ends_with(e)) && demonym(d))
+            || d.strip_suffix('s').is_some_and(|one| {
+                demonym(one) && !lexicon.partisans.iter().any(|p| p == one)
+            })
     }) {
         return SourceClass::Vague;
     }
