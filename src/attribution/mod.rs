@@ -1105,9 +1105,9 @@ const HOLDER_BREAKS: &[&str] = &[
 /// phrase's last verb ("persuade the angry voters now backing him", "Military Times found
 /// Democrats favored"), a linking verb at its end dropped ("his donors remain confident"), and
 /// none where a degree word stands for it ("the most enthusiastic", "most recently defended")
-/// or where the phrase is asked to take the side (`infinitive`, after a verb).
-/// Only these cues are read so: a verb of saying walks over more ("Friends of Mr. Clinton's
-/// who have seen him on the trail recently say"), and what it finds there was measured.
+/// or where the phrase is asked to take the side (`infinitive`, after a verb). A verb of
+/// saying keeps its wider phrase ("Friends of Mr. Clinton's who have seen him on the trail
+/// recently say"): its sources were tuned and judged on it.
 fn holder(
     text: &str,
     r: Range<usize>,
@@ -1199,6 +1199,7 @@ fn holder(
         return None;
     }
     let kept = &words[start..end];
+    // A degree word ("most enthusiastic") or a relative "that" left at the end holds nothing.
     let last = bare(kept.last()?.1);
     if matches!(
         last.as_str(),
