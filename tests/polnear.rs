@@ -10,7 +10,8 @@
 //! (a ledger source overlapping the gold source), recall of `has_source: false` claims by
 //! `attribution.*` diagnostics, and precision and recall of `anonymity.*` diagnostics against
 //! the hand-labelled sources in `bench/polnear-source-classes.tsv` (anonymous or vague = unnamed),
-//! and the same against the second labelled sample, `bench/polnear-source-classes-2.tsv`.
+//! and the same against the second labelled sample, `bench/polnear-source-classes-2.tsv`; and,
+//! as the bar to leave behind, the same for a flat phrase list (`bench/flat-anonymity.toml`).
 
 use std::collections::HashMap;
 use std::path::Path;
