@@ -1683,7 +1683,7 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
          oppose the levy. Indiana politicians, who granted Carrier tax breaks, are furious. \
          I am glad Republicans are frustrated. Turnout was the most enthusiastic in years. \
          The plan was backed by two unions. The firm faces pressure from investors hungry for \
-         growth.\n",
+         growth. Al From spoke first. From agreed that the gap was real.\n",
     );
     let of = |cue: &str| -> Vec<Option<&str>> {
         found
@@ -1700,8 +1700,9 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
     // A degree word is no holder, and a passive's agent is.
     assert_eq!(of("enthusiastic"), [None]);
     assert_eq!(of("backed"), [Some("two unions")]);
-    // A preposition opening the phrase is no part of who.
+    // A preposition opening the phrase is no part of who; a name spelt like one is.
     assert_eq!(of("hungry for"), [Some("investors")]);
+    assert_eq!(of("agreed"), [Some("From")]);
 }
 
 #[test]

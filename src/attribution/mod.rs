@@ -1125,15 +1125,18 @@ fn holder(
             && lexicon.cues.find(&b).is_some_and(|m| m.len() == b.len())
     };
     // A cue word, a form of "be" ("I am glad Republicans are frustrated") or a verb that puts
-    // a feeling on its object ("have left many voters deeply frustrated").
-    let verb = |w: &str| HOLDER_BREAKS.contains(&bare(w).as_str()) || cue_word(w);
+    // a feeling on its object ("have left many voters deeply frustrated"); read once a word.
+    let verb: Vec<bool> = words
+        .iter()
+        .map(|(_, w)| HOLDER_BREAKS.contains(&bare(w).as_str()) || cue_word(w))
+        .collect();
     let mut end = words.len();
     // "Republicans who agree that the prison should be closed were irritated": a relative
     // clause with a verb of its own describes the holder.
     if let Some(k) = words
         .iter()
         .position(|(_, w)| matches!(bare(w).as_str(), "who" | "that" | "which"))
-        .filter(|&k| k > 0 && words[k..].iter().any(|(_, w)| verb(w)))
+        .filter(|&k| k > 0 && verb[k..].contains(&true))
     {
         end = k;
     }
@@ -1143,11 +1146,7 @@ fn holder(
     // Indiana, … state Representative Karlee Macer, a Democrat, wants" has none).
     let closed =
         text[..r.end].trim_end().ends_with(',') || text[r.end..].trim_start().starts_with(',');
-    if let Some(v) = words[..end]
-        .iter()
-        .rposition(|(_, w)| verb(w))
-        .filter(|_| closed)
-    {
+    if let Some(v) = verb[..end].iter().rposition(|&v| v).filter(|_| closed) {
         if let Some(k) = words[..v].iter().rposition(|(_, w)| w.ends_with(',')) {
             if !words[k + 1..end - 1].iter().any(|(_, w)| w.ends_with(',')) {
                 end = k + 1;
@@ -1155,18 +1154,16 @@ fn holder(
         }
     }
     // "his donors remain", "Democrats appeared": the link to the feeling is no part of who.
-    if end > 1 && verb(words[end - 1].1) {
+    if end > 1 && verb[end - 1] {
         end -= 1;
     }
-    let mut start = words[..end]
-        .iter()
-        .rposition(|(_, w)| verb(w))
-        .map_or(0, |i| i + 1);
+    let mut start = verb[..end].iter().rposition(|&v| v).map_or(0, |i| i + 1);
     // "Plus Democrats", "Perhaps young voters", "I am glad Republicans": what opens the
     // sentence before the group is no part of it, nor is a preposition ("money from investors
     // hungry for returns").
     while start < end
         && matches!(
+            // As written: "From agreed" is Al From, and a capital opens a sentence.
             words[start].1,
             "Plus"
                 | "Perhaps"
@@ -2834,7 +2831,8 @@ impl Source {
     }
 }
 
-/// Groups the writer's sourcing attributions (not `other` cues, not cues inside quotations) by
+/// Groups the writer's sourcing attributions (cues of saying, believing or judging, not inside
+/// quotations) by
 /// source, in order of first appearance: a named source by its surname, so "Mark Rutte",
 /// "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
 pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
