@@ -1106,8 +1106,7 @@ const HOLDER_BREAKS: &[&str] = &[
 /// Democrats favored"), a linking verb at its end dropped ("his donors remain confident"), and
 /// none where a degree word stands for it ("the most enthusiastic", "most recently defended")
 /// or where the phrase is asked to take the side (`infinitive`, after a verb). A verb of
-/// saying keeps its wider phrase ("Friends of Mr. Clinton's who have seen him on the trail
-/// recently say"): its sources were tuned and judged on it.
+/// saying keeps the phrase `find_source` reads: its sources were tuned and judged on it.
 fn holder(
     text: &str,
     r: Range<usize>,
