@@ -1683,7 +1683,8 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
          oppose the levy. Indiana politicians, who granted Carrier tax breaks, are furious. \
          I am glad Republicans are frustrated. Turnout was the most enthusiastic in years. \
          The plan was backed by two unions. The firm faces pressure from investors hungry for \
-         growth. Al From spoke first. From agreed that the gap was real.\n",
+         growth. Al From spoke first. From agreed that the gap was real. Liberals got mad. A \
+         tax cut is what voters want.\n",
     );
     let of = |cue: &str| -> Vec<Option<&str>> {
         found
@@ -1703,6 +1704,34 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
     // A preposition opening the phrase is no part of who; a name spelt like one is.
     assert_eq!(of("hungry for"), [Some("investors")]);
     assert_eq!(of("agreed"), [Some("From")]);
+    // Becoming is linking as "be" is; "what" opens a clause, not the group.
+    assert_eq!(of("mad"), [Some("Liberals")]);
+    assert_eq!(of("want"), [Some("voters")]);
+}
+
+#[test]
+fn a_body_of_people_and_those_who_speak_are_unnamed_groups() {
+    // "A group of rabbis" is the rabbis; "The group" refers back. "those who say" is the group
+    // itself, not the named woman among them. Who tells is after "featuring", not the ad.
+    // "A number of counties" are no people. An adjective makes "views" a noun, and "Those
+    // voters" are who view, with their verb elided.
+    assert_ledger_table(
+        "ledger-bodies",
+        "A group of rabbis said the boycott would go ahead. The group said it had 40 members.\n\n\
+         Ana Ruiz, a nurse, is among those who say they will not vote.\n\n\
+         An ad featuring Hispanics telling their stories ran on Monday. A number of counties \
+         in the east said no.\n\n\
+         Those voters hold favorable views of the mayor, but view her deputy with suspicion.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         A group of rabbis                        vague           0      1  1:1\n\
+         The group                                other           0      1  1:52\n\
+         those                                    vague           0      1  3:29\n\
+         Hispanics                                vague           0      1  5:17\n\
+         A number of counties in the east         other           0      1  5:64\n\
+         Those voters                             vague           0      1  7:1\n\
+         \n\
+         sources: 0 named, 0 anonymous, 4 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
+    );
 }
 
 #[test]

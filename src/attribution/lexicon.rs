@@ -115,6 +115,7 @@ struct RawSources {
     anonymity_grants: Vec<String>,
     partisans: Vec<String>,
     organisations: Vec<String>,
+    collectives: Vec<String>,
     places: Vec<String>,
     people: Vec<String>,
     not_people: Vec<String>,
@@ -156,6 +157,9 @@ pub struct Lexicon {
     /// Plural nouns for organisations ("companies", "groups"), lower-cased: vague with no
     /// article, a reference with one.
     pub organisations: Vec<String>,
+    /// Nouns for a body of people ("group", "handful"), lower-cased: "a group of rabbis" is
+    /// the rabbis, unnamed.
+    pub collectives: Vec<String>,
     /// Words after a source's first word that place it ("in", "at", "working").
     pub places: Vec<String>,
     /// Plural nouns that name people ("fans", "voters").
@@ -218,6 +222,7 @@ impl Lexicon {
             raw.sources.anonymity_grants.extend(s.anonymity_grants);
             raw.sources.partisans.extend(s.partisans);
             raw.sources.organisations.extend(s.organisations);
+            raw.sources.collectives.extend(s.collectives);
             raw.sources.places.extend(s.places);
             raw.sources.people.extend(s.people);
             raw.sources.not_people.extend(s.not_people);
@@ -284,6 +289,7 @@ impl Lexicon {
             anonymity_grants: lower(raw.sources.anonymity_grants),
             partisans: raw.sources.partisans,
             organisations: lower(raw.sources.organisations),
+            collectives: lower(raw.sources.collectives),
             places: lower(raw.sources.places),
             people: lower(raw.sources.people),
             not_people: lower(raw.sources.not_people),
@@ -348,6 +354,18 @@ mod tests {
         .unwrap();
         assert_eq!(added.kind("lobbied for"), CueKind::Attitude);
         assert_eq!(added.kind("aghast"), CueKind::Feeling);
+        // And the source lists, the newest among them.
+        let added = Lexicon::extended(&[(
+            "house".into(),
+            "[sources]\ncollectives = [\"Posse\"]\n".into(),
+        )])
+        .unwrap();
+        assert!(added.collectives.contains(&"posse".to_string()));
+        assert!(
+            !Lexicon::bundled()
+                .collectives
+                .contains(&"posse".to_string())
+        );
         assert!(!CueKind::Feeling.reports() && CueKind::Stance.reports());
         assert!(
             !Lexicon::bundled()

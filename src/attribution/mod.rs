@@ -192,9 +192,41 @@ const NOUN_DETERMINERS: &[&str] = &[
 
 /// Words at which a source phrase, read leftwards from its cue, stops.
 const BOUNDARY: &[&str] = &[
-    "that", "and", "but", "while", "as", "because", "when", "after", "before", "if", "so", "where",
-    "which", "though", "although", "since", "whether", "than", "what", "how", "why", "said",
-    "says", "told", "where", "whom", "whose", "or", "nor", "yet", "said.", "then", "until",
+    // "an ad featuring Hispanics telling their stories": who tells is after it.
+    "featuring",
+    "that",
+    "and",
+    "but",
+    "while",
+    "as",
+    "because",
+    "when",
+    "after",
+    "before",
+    "if",
+    "so",
+    "where",
+    "which",
+    "though",
+    "although",
+    "since",
+    "whether",
+    "than",
+    "what",
+    "how",
+    "why",
+    "said",
+    "says",
+    "told",
+    "where",
+    "whom",
+    "whose",
+    "or",
+    "nor",
+    "yet",
+    "said.",
+    "then",
+    "until",
 ];
 
 /// Group words that quantify rather than name a group.
@@ -260,7 +292,9 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             let voiced = || -> &Vec<usize> {
                 voiced.get_or_init(|| {
                     cues.iter()
-                        .filter(|(r, t)| lexicon.kind(t).reports() && !noun_cue(&s_text[..r.start]))
+                        .filter(|(r, t)| {
+                            lexicon.kind(t).reports() && !noun_cue(&s_text[..r.start], t)
+                        })
                         .map(|(r, _)| sentence.start + r.start)
                         .collect()
                 })
@@ -300,7 +334,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 };
                 // "a few tweets", "his statement", "some worry": after a determiner the cue is a
                 // noun; it still marks an attribution, but not one of saying or believing.
-                let noun = noun_cue(&text[near.before.clone()]);
+                let noun = noun_cue(&text[near.before.clone()], cue_text);
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
@@ -492,10 +526,10 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
 }
 
 /// Whether a cue after `preceding` is a noun: after a determiner ("his statement", "the
-/// message"), "a few" ("a few tweets"), or a determiner and a quantity or likeness ("the
-/// growing worry", "the same notes"). Not after punctuation, which ends the phrase: "Nothing
+/// message"), "a few" ("a few tweets"), an adjective ("favorable views"), or a determiner and
+/// a quantity or likeness ("the growing worry", "the same notes"). Not after punctuation, which ends the phrase: "Nothing
 /// will be the same,” said Lopez".
-fn noun_cue(preceding: &str) -> bool {
+fn noun_cue(preceding: &str, cue: &str) -> bool {
     if preceding
         .trim_end()
         .ends_with(|c: char| !c.is_alphanumeric())
@@ -505,6 +539,18 @@ fn noun_cue(preceding: &str) -> bool {
     let mut ws = preceding.split_whitespace().rev().map(bare);
     match (ws.next(), ws.next()) {
         (Some(one), _) if NOUN_DETERMINERS.contains(&one.as_str()) => true,
+        // "hold favorable views", "have serious doubts": an adjective before a plural is its
+        // noun's (a verb takes an adverb). Not endings a job or a person shares ("an official
+        // thinks", "a representative says").
+        (Some(one), _)
+            if cue.ends_with('s')
+                && one.len() > 5
+                && ["able", "ible", "ous", "ful"]
+                    .iter()
+                    .any(|e| one.ends_with(e)) =>
+        {
+            true
+        }
         (Some(one), Some(two)) => {
             (one == "few" && two == "a")
                 || (matches!(
@@ -1079,7 +1125,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         || coordinated
         || then_coordinated
     {
-        return subject(text, &near.opening);
+        return subject(text, &near.opening, lexicon);
     }
     // "…,” Jim Bennett, 57, told a voter": who is told is not who speaks.
     let told = matches!(cue_text, "told" | "tells" | "tell");
@@ -1091,14 +1137,16 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     if by_agent {
         return phrase_after(text, &after_cue[1..]);
     }
-    phrase_before(text, near.before.clone(), lexicon).or_else(|| subject(text, &near.opening))
+    phrase_before(text, near.before.clone(), lexicon)
+        .or_else(|| subject(text, &near.opening, lexicon))
 }
 
-/// Words that end what comes before a holder: forms of "be", and verbs that put a feeling on
-/// their object ("left", "make", "leads").
+/// Words that end what comes before a holder: forms of "be" and of becoming ("Liberals got
+/// mad"), and verbs that put a feeling on their object ("left", "make", "leads").
 const HOLDER_BREAKS: &[&str] = &[
-    "am", "is", "are", "was", "were", "be", "been", "left", "leave", "leaves", "make", "makes",
-    "made", "keep", "keeps", "kept", "leads", "led",
+    "am", "is", "are", "was", "were", "be", "been", "got", "get", "gets", "grew", "became",
+    "become", "becomes", "left", "leave", "leaves", "make", "makes", "made", "keep", "keeps",
+    "kept", "leads", "led",
 ];
 
 /// Who holds a side or a feeling, within the phrase read before its cue: the words after the
@@ -1157,7 +1205,7 @@ fn holder(
         end -= 1;
     }
     let mut start = verb[..end].iter().rposition(|&v| v).map_or(0, |i| i + 1);
-    // "Plus Democrats", "Perhaps young voters", "I am glad Republicans": what opens the
+    // "Plus Democrats", "Perhaps young voters", "I am glad Republicans", "what voters want": what opens the
     // sentence before the group is no part of it, nor is a preposition ("money from investors
     // hungry for returns").
     while start < end
@@ -1171,6 +1219,11 @@ fn holder(
                 | "perhaps"
                 | "Like"
                 | "glad"
+                // "what voters want", "something Republicans wanted".
+                | "what"
+                | "What"
+                | "something"
+                | "Something"
                 | "from"
                 | "among"
                 | "with"
@@ -1400,7 +1453,7 @@ fn appositive_name(ws: &[(Range<usize>, &str)]) -> Option<usize> {
 
 /// The sentence's opening noun phrase: capitalised words with their titles, or a short
 /// phrase after "the" up to its verb ("the Vermont senator is").
-fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
+fn subject(text: &str, sentence: &Range<usize>, lexicon: &Lexicon) -> Option<Range<usize>> {
     let mut ws = words(text, sentence.clone());
     // "But Trump …"
     if ws
@@ -1514,6 +1567,22 @@ fn subject(text: &str, sentence: &Range<usize>) -> Option<Range<usize>> {
         end = Some(word_end(r, w));
         if w.ends_with(',') {
             break;
+        }
+    }
+    // "Those voters hold …, but view her", "Liberal writers …, but": one capitalised word
+    // opening the sentence, then a group of people, is the group. Not before an aside that
+    // may name them ("Intelligence officials — including … James Clapper — have argued").
+    if let [(_, first), (r, w), rest @ ..] = ws.as_slice() {
+        if end.is_some_and(|e| e <= r.start)
+            && !first.ends_with(',')
+            && !rest
+                .first()
+                .is_some_and(|(_, n)| n.starts_with(['—', '–', '-', '(']))
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !w.ends_with(',')
+            && (lexicon.groups.contains(&bare(w)) || is_people(&bare(w), lexicon))
+        {
+            end = Some(word_end(r, w));
         }
     }
     Some(ws.first()?.0.start..end?)
@@ -1845,6 +1914,16 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 })
         });
     let pronoun = compared.or_else(|| ws.len().checked_sub(1).filter(relative));
+    // "only some who suggest", "those who back her": a quantifier right before the pronoun is
+    // what it stands for, and no source the ledger has read; the two words are the source.
+    if let Some(i) = pronoun.filter(|&i| {
+        i > 0
+            && compared.is_none()
+            && !ws[i - 1].1.ends_with(RELATIVE_MARKS)
+            && (QUANTIFIERS.contains(&ws[i - 1].1) || ws[i - 1].1 == "those")
+    }) {
+        return Some(ws[i - 1].0.start..word_end(&ws[i].0, ws[i].1));
+    }
     if let Some((r, w)) = pronoun.map(|i| &ws[i]) {
         let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         return Some(r.start + lead..r.start + lead + bare(w).len());
@@ -2283,6 +2362,28 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         return SourceClass::Other;
     }
     let det = bare(first);
+    // "a group of rabbis", "a handful of senior officials": a body of people no one named,
+    // of the kind the words after "of" say. Not "the group", which refers back to one named.
+    if matches!(det.as_str(), "a" | "an" | "one" | "another")
+        && ws.len() <= 3
+        && ws
+            .last()
+            .is_some_and(|w| lexicon.collectives.contains(&bare(w)))
+        && let Some((_, members)) = phrase.split_once(" of ")
+    {
+        match classify(members, lexicon) {
+            class @ (SourceClass::Anonymous | SourceClass::Vague) => return class,
+            // "a group of 67 Latin American artists"; not "a number of counties".
+            SourceClass::Other
+                if head_words(members)
+                    .last()
+                    .is_some_and(|w| is_people(&bare(w), lexicon)) =>
+            {
+                return SourceClass::Vague;
+            }
+            _ => {}
+        }
+    }
     // The head noun: the last job or group word ("three officers stationed at the bases"),
     // else the last word.
     let head = ws
@@ -2659,11 +2760,12 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                         .map(|w| bare(w))
                         .unwrap_or_default()
                 });
-                // "some have argued", "many fear": a quantifier alone is a group too.
+                // "some have argued", "many fear", "those who say": a quantifier alone is a group
+                // too.
                 let plural = head.as_deref().is_some_and(|h| {
                     h.ends_with('s')
                         || QUANTIFIERS.contains(&h)
-                        || matches!(h, "people" | "staff" | "all" | "both")
+                        || matches!(h, "people" | "staff" | "all" | "both" | "those")
                 });
                 if plural {
                     last_group = Some(i);
