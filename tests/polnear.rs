@@ -11,7 +11,9 @@
 //! `attribution.*` diagnostics, and precision and recall of `anonymity.*` diagnostics against
 //! the hand-labelled sources in `bench/polnear-source-classes.tsv` (anonymous or vague = unnamed),
 //! and the same against the second labelled sample, `bench/polnear-source-classes-2.tsv`; and,
-//! as the bar to leave behind, the same for a flat phrase list (`bench/flat-anonymity.toml`).
+//! as the bar to leave behind, the same for a flat phrase list (`bench/flat-anonymity.toml`);
+//! and recall over the labelled unnamed sources that two blind judges took for sources at all
+//! (`bench/judging/verdicts/2026-11-29-gold-unnamed.tsv`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -120,6 +122,20 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// Recall alone, for a tally of unnamed sources only (it has no extras to count).
+    fn recall(&self) -> String {
+        let Self { hit, miss, .. } = *self;
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+        let ratio = if hit + miss == 0 {
+            0.0
+        } else {
+            hit as f64 / (hit + miss) as f64
+        };
+        format!("{hit}/{} = {ratio:.3}", hit + miss)
+    }
+}
+
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -149,6 +165,20 @@ fn polnear_figures() {
             );
         }
     }
+    // The labelled unnamed sources both blind judges took for sources at all, as #3 defines
+    // one ("given as the source of information"): not "a woman asked for a photo" or "her edge
+    // among women" (`bench/judging/GOLD_UNNAMED.md`).
+    let mut yes: HashMap<(usize, String), usize> = HashMap::new();
+    let verdicts = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("bench/judging/verdicts/2026-11-29-gold-unnamed.tsv");
+    for line in std::fs::read_to_string(verdicts).unwrap().lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f[4] == "yes" {
+            *yes.entry((f[2].parse().unwrap(), f[3].to_string()))
+                .or_default() += 1;
+        }
+    }
+    let mut given = [Tally::default(), Tally::default(), Tally::default()];
     let linter = Linter::new(None, &[]).unwrap();
     // The anonymity set with its off-by-default rules turned on, as `enable = ["anonymity"]`
     // in copydesk.toml would: the set's reach when a desk asks for every unnamed source.
@@ -224,11 +254,14 @@ fn polnear_figures() {
                         speech_every += usize::from(flagged_every);
                     }
                     anonymity[set].add(gold_unnamed, flagged);
-                    flat[set].add(
-                        gold_unnamed,
-                        flat_diagnostics.iter().any(|d| overlaps(&d.span, &s)),
-                    );
+                    let flagged_flat = flat_diagnostics.iter().any(|d| overlaps(&d.span, &s));
+                    flat[set].add(gold_unnamed, flagged_flat);
                     every[set].add(gold_unnamed, flagged_every);
+                    if gold_unnamed && yes.get(&(line_no, g.id.clone())) == Some(&2) {
+                        given[0].add(true, flagged);
+                        given[1].add(true, flagged_every);
+                        given[2].add(true, flagged_flat);
+                    }
                     let ledger_unnamed = ledger_sources.iter().zip(&read.classes).any(|(l, c)| {
                         overlaps(l, &s)
                             && matches!(
@@ -279,6 +312,10 @@ fn polnear_figures() {
     println!("  with every anonymity rule on: {}", every[1].line());
     println!("  ledger classes anonymous/vague: {}", ledger[1].line());
     println!("  flat phrase list: {}", flat[1].line());
+    println!("both samples, unnamed sources both judges took for sources (recall):");
+    println!("  anonymity: {}", given[0].recall());
+    println!("  with every anonymity rule on: {}", given[1].recall());
+    println!("  flat phrase list: {}", given[2].recall());
 }
 
 /// Lists the most frequent gold cues and sources the ledger misses (for tuning the lexicon).
