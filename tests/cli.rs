@@ -1684,7 +1684,7 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
          I am glad Republicans are frustrated. Turnout was the most enthusiastic in years. \
          The plan was backed by two unions. The firm faces pressure from investors hungry for \
          growth. Al From spoke first. From agreed that the gap was real. Liberals got mad. A \
-         tax cut is what voters want.\n",
+         tax cut is what voters want. Voters within and outside the party are craving change.\n",
     );
     let of = |cue: &str| -> Vec<Option<&str>> {
         found
@@ -1707,6 +1707,22 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
     // Becoming is linking as "be" is; "what" opens a clause, not the group.
     assert_eq!(of("mad"), [Some("Liberals")]);
     assert_eq!(of("want"), [Some("voters")]);
+    // Two prepositions around "and" are one place, not the end of the phrase.
+    assert_eq!(of("craving"), [Some("Voters within and outside the party")]);
+}
+
+#[test]
+fn they_after_a_group_holding_a_feeling_is_that_group() {
+    // A group that feels something is who "they" are next, though it said nothing first.
+    assert_ledger_table(
+        "ledger-feeling-antecedent",
+        "Many members were dismayed at the loss. They said the club had changed.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Many members                             anonymous       0      1  1:1\n    \
+         also as: They\n\
+         \n\
+         sources: 0 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
 }
 
 #[test]

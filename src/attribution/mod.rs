@@ -1377,6 +1377,11 @@ const PREPOSITIONS: &[&str] = &[
     "of", "with", "for", "in", "on", "at", "to", "by", "from", "about",
 ];
 
+/// Prepositions of place, as written, that pair up around "and" ("in and around").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "inside", "outside", "within", "around", "across", "beyond", "near", "at", "on",
+];
+
 /// Courtesy titles, bare ("mr" of "Mr."): the word after one is a surname ("Ms. Friday").
 const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "dr"];
 
@@ -2200,7 +2205,13 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
     for (i, (r, w)) in ws.iter().enumerate().rev() {
         let lw = bare(w);
         let last = i + 1 == ws.len();
-        if BOUNDARY.contains(&lw.as_str()) && start.is_some() {
+        // "voters within and outside the party": a pair of prepositions is one place.
+        let paired = matches!(lw.as_str(), "and" | "or")
+            && i > 0
+            && [ws[i - 1].1, ws.get(i + 1).map_or("", |(_, n)| *n)]
+                .iter()
+                .all(|w| PLACE_PREPOSITIONS.contains(w));
+        if BOUNDARY.contains(&lw.as_str()) && start.is_some() && !paired {
             break;
         }
         // An auxiliary ("has", "will") ends the clause before it; "to" after a role does not
@@ -2748,10 +2759,16 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     for i in 0..out.len() {
         let sourcing = out[i].cue_kind.reports() && !out[i].nested;
         match out[i].class {
-            // Only what a source said, thought or judged makes it an antecedent.
+            // Only what a source said, thought or judged makes it an antecedent; an unnamed
+            // group or person also what it feels or wants ("Many members were dismayed …
+            // They said"). A named one still needs to have said something.
             SourceClass::Named if !sourcing => {}
             SourceClass::Named => last_named = Some(i),
-            SourceClass::Anonymous | SourceClass::Vague if sourcing => {
+            SourceClass::Anonymous | SourceClass::Vague
+                if sourcing
+                    || (!out[i].nested
+                        && matches!(out[i].cue_kind, CueKind::Attitude | CueKind::Feeling)) =>
+            {
                 // The head: "players for not raising rates", "friends of Mr. Clinton's".
                 let head = out[i].source.as_ref().map(|p| {
                     let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
