@@ -1712,6 +1712,25 @@ fn who_holds_a_side_or_a_feeling_is_the_group_not_the_clause_around_it() {
 }
 
 #[test]
+fn a_cue_word_after_an_adjective_or_such_is_a_noun_not_a_view_held() {
+    let sb = Sandbox::new("ledger-noun-views");
+    sb.write(
+        "story.txt",
+        "Not all Trump supporters espoused such views. Voters hold favorable views of her.\n",
+    );
+    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
+    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let kinds: Vec<&str> = ledger
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|a| a["cue"]["text"] == "views")
+        .map(|a| a["cue_kind"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(kinds, ["other", "other"], "{run:#?}");
+}
+
+#[test]
 fn they_after_a_group_holding_a_feeling_is_that_group() {
     // A group that feels something is who "they" are next, though it said nothing first.
     assert_ledger_table(

@@ -177,6 +177,8 @@ const NOUN_DETERMINERS: &[&str] = &[
     "every",
     "each",
     "no",
+    // "espoused such views".
+    "such",
     "causing",
     "cause",
     "caused",
