@@ -1731,6 +1731,23 @@ fn a_cue_word_after_an_adjective_or_such_is_a_noun_not_a_view_held() {
 }
 
 #[test]
+fn a_description_granted_anonymity_in_a_relative_clause_is_anonymous() {
+    // "the woman" had been read as the last named source, and "she" with her.
+    assert_ledger_table(
+        "ledger-granted-description",
+        "Mayor Ana Ruiz said the plan was sound.\n\n\
+         \"We should leave,\" said the woman, who like many in the town did not want to be \
+         quoted by name. \"Too much hate,\" she said.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Mayor Ana Ruiz                           named           0      1  1:1\n\
+         the woman                                anonymous       2      0  3:25\n    \
+         also as: she\n\
+         \n\
+         sources: 1 named, 1 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn they_after_a_group_holding_a_feeling_is_that_group() {
     // A group that feels something is who "they" are next, though it said nothing first.
     assert_ledger_table(

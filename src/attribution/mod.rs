@@ -2705,6 +2705,27 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     SourceClass::Other
 }
 
+/// Whether a relative clause right after the source phrase ending at `end` grants its source
+/// anonymity ("said the woman, who like many in the town did not want to be quoted by name"),
+/// up to the clause's next comma or the sentence's end.
+fn granted_in_relative(text: &str, end: usize, lexicon: &Lexicon) -> bool {
+    let Some(clause) = text[end..]
+        .strip_prefix(", who ")
+        .or_else(|| text[end..].strip_prefix(", whom "))
+    else {
+        return false;
+    };
+    let clause = clause
+        .split(['.', ',', ';', '"', '“', '”'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    lexicon
+        .anonymity_grants
+        .iter()
+        .any(|g| clause.contains(g.as_str()))
+}
+
 /// Whether one of the lexicon's grants of anonymity opens within a few words after the cue at
 /// `cue` in `text` (", he said, speaking on condition of anonymity").
 fn granted_after(text: &str, cue: &std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
@@ -2760,6 +2781,19 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
         std::collections::HashMap::new();
     for i in 0..out.len() {
         let sourcing = out[i].cue_kind.reports() && !out[i].nested;
+        // "said the woman, who like many in the town did not want to be quoted by name": a
+        // description granted anonymity in a relative clause after it is an anonymous source,
+        // whoever the story named before.
+        if sourcing
+            && matches!(out[i].class, SourceClass::Reference | SourceClass::Other)
+            && out[i].source.as_ref().is_some_and(|p| {
+                let text = &a.doc.blocks[p.block].text;
+                !lexicon.pronouns.contains(&bare(&text[p.range.clone()]))
+                    && granted_in_relative(text, p.range.end, lexicon)
+            })
+        {
+            out[i].class = SourceClass::Anonymous;
+        }
         match out[i].class {
             // Only what a source said, thought or judged makes it an antecedent; an unnamed
             // group or person also what it feels or wants ("Many members were dismayed …
