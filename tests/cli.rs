@@ -1748,6 +1748,20 @@ fn a_description_granted_anonymity_in_a_relative_clause_is_anonymous() {
 }
 
 #[test]
+fn nobody_is_no_he_later() {
+    assert_ledger_table(
+        "ledger-nobody",
+        "Nobody asked about the rhetoric, so Obama brought it up himself. He called it \
+         shameful.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         Nobody                                   vague           0      1  1:1\n\
+         He                                       other           0      1  1:66\n\
+         \n\
+         sources: 0 named, 0 anonymous, 1 vague, 0 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
+    );
+}
+
+#[test]
 fn they_after_a_group_holding_a_feeling_is_that_group() {
     // A group that feels something is who "they" are next, though it said nothing first.
     assert_ledger_table(

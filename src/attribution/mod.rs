@@ -2820,10 +2820,18 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                         || QUANTIFIERS.contains(&h)
                         || matches!(h, "people" | "staff" | "all" | "both" | "those")
                 });
-                if plural {
-                    last_group = Some(i);
-                } else {
-                    last_person = Some(i);
+                // "Nobody asked …; Obama brought it up himself. He called it": no one, or
+                // everyone, is no "he" or "they" later.
+                let nobody = head.as_deref().is_some_and(|h| {
+                    matches!(
+                        h,
+                        "nobody" | "everyone" | "everybody" | "anyone" | "anybody" | "none"
+                    )
+                });
+                match (nobody, plural) {
+                    (true, _) => {}
+                    (false, true) => last_group = Some(i),
+                    (false, false) => last_person = Some(i),
                 }
             }
             SourceClass::Reference => {
