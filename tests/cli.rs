@@ -1748,6 +1748,26 @@ fn a_description_granted_anonymity_in_a_relative_clause_is_anonymous() {
 }
 
 #[test]
+fn a_relative_pronoun_is_the_unnamed_source_just_reported_not_a_second() {
+    let sb = Sandbox::new("unnamed-relative");
+    sb.write(
+        "s.txt",
+        "“It will pass,” said the woman, who spoke on condition of anonymity.\n\n\
+         Members who spoke with reporters said the vote was close. They said it would pass.\n",
+    );
+    // "They" in the next sentence is reported again, as the rule's examples say; "who" right
+    // after "the woman" is the same mention.
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "s.txt"]),
+        0,
+        "s.txt:1:22: info[anonymity.unnamed-source] unnamed source: “the woman”\n\
+         s.txt:3:1: info[anonymity.unnamed-source] unnamed source: “Members who spoke with reporters”\n\
+         s.txt:3:59: info[anonymity.unnamed-source] unnamed source: “They”\n",
+        "",
+    );
+}
+
+#[test]
 fn nobody_is_no_he_later() {
     assert_ledger_table(
         "ledger-nobody",
