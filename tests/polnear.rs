@@ -109,31 +109,25 @@ impl Tally {
     }
 
     fn line(&self) -> String {
-        let Self { hit, extra, miss } = *self;
-        #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let Self { hit, extra, .. } = *self;
         format!(
-            "precision {hit}/{} = {:.3}, recall {hit}/{} = {:.3}",
+            "precision {hit}/{} = {:.3}, recall {}",
             hit + extra,
             ratio(hit, hit + extra),
-            hit + miss,
-            ratio(hit, hit + miss)
+            self.recall()
         )
     }
-}
 
-impl Tally {
     /// Recall alone, for a tally of unnamed sources only (it has no extras to count).
     fn recall(&self) -> String {
         let Self { hit, miss, .. } = *self;
-        #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-        let ratio = if hit + miss == 0 {
-            0.0
-        } else {
-            hit as f64 / (hit + miss) as f64
-        };
-        format!("{hit}/{} = {ratio:.3}", hit + miss)
+        format!("{hit}/{} = {:.3}", hit + miss, ratio(hit, hit + miss))
     }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts far below 2^52
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
@@ -275,8 +269,6 @@ fn polnear_figures() {
             }
         }
     }
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     println!(
         "gold cues found:            {cues_found}/{cues} = {:.3}",
         ratio(cues_found, cues)

@@ -294,9 +294,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
             let voiced = || -> &Vec<usize> {
                 voiced.get_or_init(|| {
                     cues.iter()
-                        .filter(|(r, t)| {
-                            lexicon.kind(t).reports() && !noun_cue(&s_text[..r.start], t)
-                        })
+                        .filter(|(r, t)| lexicon.kind(t).reports() && !noun_cue(&s_text[..r.start]))
                         .map(|(r, _)| sentence.start + r.start)
                         .collect()
                 })
@@ -336,7 +334,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 };
                 // "a few tweets", "his statement", "some worry": after a determiner the cue is a
                 // noun; it still marks an attribution, but not one of saying or believing.
-                let noun = noun_cue(&text[near.before.clone()], cue_text);
+                let noun = noun_cue(&text[near.before.clone()]);
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
@@ -527,11 +525,11 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     out
 }
 
-/// Whether a cue after `preceding` is a noun: after a determiner ("his statement", "the
-/// message"), "a few" ("a few tweets"), an adjective ("favorable views"), or a determiner and
-/// a quantity or likeness ("the growing worry", "the same notes"). Not after punctuation, which ends the phrase: "Nothing
+/// Whether a cue after `preceding` is a noun: after a determiner ("his statement", "such
+/// views"), "a few" ("a few tweets"), or a determiner and a quantity or likeness ("the
+/// growing worry", "the same notes"). Not after punctuation, which ends the phrase: "Nothing
 /// will be the same,” said Lopez".
-fn noun_cue(preceding: &str, cue: &str) -> bool {
+fn noun_cue(preceding: &str) -> bool {
     if preceding
         .trim_end()
         .ends_with(|c: char| !c.is_alphanumeric())
@@ -541,18 +539,6 @@ fn noun_cue(preceding: &str, cue: &str) -> bool {
     let mut ws = preceding.split_whitespace().rev().map(bare);
     match (ws.next(), ws.next()) {
         (Some(one), _) if NOUN_DETERMINERS.contains(&one.as_str()) => true,
-        // "hold favorable views", "have serious doubts": an adjective before a plural is its
-        // noun's (a verb takes an adverb). Not endings a job or a person shares ("an official
-        // thinks", "a representative says").
-        (Some(one), _)
-            if cue.ends_with('s')
-                && one.len() > 5
-                && ["able", "ible", "ous", "ful"]
-                    .iter()
-                    .any(|e| one.ends_with(e)) =>
-        {
-            true
-        }
         (Some(one), Some(two)) => {
             (one == "few" && two == "a")
                 || (matches!(
@@ -577,6 +563,11 @@ fn relative_source(a: &Analysis, at: &Attribution) -> Option<(Range<usize>, usiz
     let set_off = before.strip_suffix(RELATIVE_MARKS);
     let end = set_off.unwrap_or(before).trim_end().len();
     Some((p.range.clone(), end, set_off.is_some()))
+}
+
+/// Whether an attribution's source as written is a relative pronoun ("who", "whom").
+pub fn relative(a: &Analysis, at: &Attribution) -> bool {
+    relative_source(a, at).is_some()
 }
 
 /// What sets a relative clause off from the name before it.
@@ -1587,7 +1578,8 @@ fn subject(text: &str, sentence: &Range<usize>, lexicon: &Lexicon) -> Option<Ran
                 .is_some_and(|(_, n)| n.starts_with(['—', '–', '-', '(']))
             && w.chars().next().is_some_and(char::is_lowercase)
             && !w.ends_with(',')
-            && (lexicon.groups.contains(&bare(w)) || is_people(&bare(w), lexicon))
+            // The lists, not the endings: "McConnell wants a vote" is no group.
+            && (lexicon.groups.contains(&bare(w)) || lexicon.people.contains(&bare(w)))
         {
             end = Some(word_end(r, w));
         }
@@ -1924,10 +1916,10 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     // "only some who suggest", "those who back her": a quantifier right before the pronoun is
     // what it stands for, and no source the ledger has read; the two words are the source.
     if let Some(i) = pronoun.filter(|&i| {
-        i > 0
-            && compared.is_none()
-            && !ws[i - 1].1.ends_with(RELATIVE_MARKS)
-            && (QUANTIFIERS.contains(&ws[i - 1].1) || ws[i - 1].1 == "those")
+        i > 0 && compared.is_none() && !ws[i - 1].1.ends_with(RELATIVE_MARKS) && {
+            let q = bare(ws[i - 1].1);
+            QUANTIFIERS.contains(&q.as_str()) || q == "those"
+        }
     }) {
         return Some(ws[i - 1].0.start..word_end(&ws[i].0, ws[i].1));
     }
@@ -2379,9 +2371,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     // of the kind the words after "of" say. Not "the group", which refers back to one named.
     if matches!(det.as_str(), "a" | "an" | "one" | "another")
         && ws.len() <= 3
-        && ws
-            .last()
-            .is_some_and(|w| lexicon.collectives.contains(&bare(w)))
+        && ws.last().is_some_and(|w| lexicon.collectives.contains(&bare(w)))
+        // "of" right after it: "a coalition for the rights of immigrants" is the coalition.
+        && phrase.split_whitespace().nth(ws.len()) == Some("of")
         && let Some((_, members)) = phrase.split_once(" of ")
     {
         match classify(members, lexicon) {
@@ -2707,23 +2699,29 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
 
 /// Whether a relative clause right after the source phrase ending at `end` grants its source
 /// anonymity ("said the woman, who like many in the town did not want to be quoted by name"),
-/// up to the clause's next comma or the sentence's end.
+/// within the sentence. Not a grant the clause reports of someone else ("who told reporters
+/// that one aide had asked not to be named"), nor one after another person joins ("and").
 fn granted_in_relative(text: &str, end: usize, lexicon: &Lexicon) -> bool {
     let Some(clause) = text[end..]
-        .strip_prefix(", who ")
-        .or_else(|| text[end..].strip_prefix(", whom "))
+        .strip_prefix(", who")
+        .or_else(|| text[end..].strip_prefix(", whom"))
+        .filter(|c| c.starts_with([' ', ',']))
     else {
         return false;
     };
     let clause = clause
-        .split(['.', ',', ';', '"', '“', '”'])
+        .split(['.', ';', '"', '“', '”'])
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    lexicon
-        .anonymity_grants
-        .iter()
-        .any(|g| clause.contains(g.as_str()))
+    lexicon.anonymity_grants.iter().any(|g| {
+        clause.find(g.as_str()).is_some_and(|at| {
+            let before = &clause[..at];
+            ![" that ", " and ", " said", " says", " told", " tells"]
+                .iter()
+                .any(|w| before.contains(w))
+        })
+    })
 }
 
 /// Whether one of the lexicon's grants of anonymity opens within a few words after the cue at
@@ -2821,7 +2819,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                         || matches!(h, "people" | "staff" | "all" | "both" | "those")
                 });
                 // "Nobody asked …; Obama brought it up himself. He called it": no one, or
-                // everyone, is no "he" or "they" later.
+                // everyone, is no "he" or "they" later, and no one before them is either.
                 let nobody = head.as_deref().is_some_and(|h| {
                     matches!(
                         h,
@@ -2829,7 +2827,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     )
                 });
                 match (nobody, plural) {
-                    (true, _) => {}
+                    (true, _) => (last_person, last_group) = (None, None),
                     (false, true) => last_group = Some(i),
                     (false, false) => last_person = Some(i),
                 }

@@ -165,24 +165,17 @@ impl Check for AttributionRule {
             if reported.contains(&key(&place)) {
                 continue;
             }
-            // "members who spoke with reporters", "said the woman, who spoke on condition of
-            // anonymity": a relative pronoun is the source just reported, not a second one.
-            let relative = || {
-                matches!(
-                    a.doc.blocks[place.block].text[place.range.clone()]
-                        .to_lowercase()
-                        .as_str(),
-                    "who" | "whom"
-                )
-            };
-            if at.class == SourceClass::Reference
+            // "said the woman, who spoke on condition of anonymity": a relative pronoun whose
+            // antecedent this rule (or a sharper one) reported is that source, not a second.
+            if self.resolve_references
+                && at.class == SourceClass::Reference
                 && at.resolves_to.is_some_and(|r| {
                     ledger[r]
                         .source
                         .as_ref()
                         .is_some_and(|s| reported.contains(&key(s)))
                 })
-                && relative()
+                && crate::attribution::relative(a, at)
             {
                 continue;
             }
