@@ -1775,6 +1775,34 @@ fn a_relative_pronoun_is_the_unnamed_source_just_reported_not_a_second() {
 }
 
 #[test]
+fn a_grant_in_a_relative_clause_is_its_sources_and_nobody_blocks_he() {
+    // The woman's own "said" and the man's aside keep their grants; a grant after the clause's
+    // comma would be someone else's, so the mayor stays the mayor; after "Nobody", "He" is
+    // neither the official nor the mayor.
+    let sb = Sandbox::new("unnamed-grants");
+    sb.write(
+        "g.txt",
+        "Mayor Ana Ruiz said the plan was sound.\n\n\
+         \"A,\" said the woman, who said she did not want to be named. \"B,\" she said.\n\n\
+         \"E,\" said the mayor, who arrived late, as did an aide. \"F,\" she said.\n\n\
+         \"G,\" said the man, who, like many in the town, did not want to be quoted by name.\n\n\
+         A senior official said the talks had stalled. Nobody thinks a deal is near. He said \
+         the mayor was wrong.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "g.txt"]),
+        0,
+        "g.txt:3:11: info[anonymity.unnamed-source] unnamed source: “the woman”\n\
+         g.txt:3:31: info[anonymity.unnamed-source] unnamed source: “she”\n\
+         g.txt:3:66: info[anonymity.unnamed-source] unnamed source: “she”\n\
+         g.txt:7:11: info[anonymity.unnamed-source] unnamed source: “the man”\n\
+         g.txt:9:1: info[anonymity.unnamed-source] unnamed source: “A senior official”\n\
+         g.txt:9:47: info[anonymity.unnamed-source] unnamed source: “Nobody”\n",
+        "",
+    );
+}
+
+#[test]
 fn nobody_is_no_he_later() {
     assert_ledger_table(
         "ledger-nobody",

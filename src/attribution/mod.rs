@@ -1578,8 +1578,20 @@ fn subject(text: &str, sentence: &Range<usize>, lexicon: &Lexicon) -> Option<Ran
                 .is_some_and(|(_, n)| n.starts_with(['—', '–', '-', '(']))
             && w.chars().next().is_some_and(char::is_lowercase)
             && !w.ends_with(',')
-            // The lists, not the endings: "McConnell wants a vote" is no group.
-            && (lexicon.groups.contains(&bare(w)) || lexicon.people.contains(&bare(w)))
+            && (lexicon.groups.contains(&bare(w))
+                || lexicon.people.contains(&bare(w))
+                // By its ending only when no object follows: "Local farmers hold", not
+                // "McConnell wants a vote".
+                || (is_people(&bare(w), lexicon)
+                    && !rest.first().is_some_and(|(_, n)| {
+                        let n = bare(n);
+                        DETERMINERS.contains(&n.as_str())
+                            || matches!(
+                                n.as_str(),
+                                "the" | "to" | "more" | "no" | "his" | "her" | "their" | "its"
+                                    | "this" | "that"
+                            )
+                    })))
         {
             end = Some(word_end(r, w));
         }
@@ -1921,7 +1933,9 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             QUANTIFIERS.contains(&q.as_str()) || q == "those"
         }
     }) {
-        return Some(ws[i - 1].0.start..word_end(&ws[i].0, ws[i].1));
+        let (r, w) = &ws[i - 1];
+        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        return Some(r.start + lead..word_end(&ws[i].0, ws[i].1));
     }
     if let Some((r, w)) = pronoun.map(|i| &ws[i]) {
         let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
@@ -2698,29 +2712,34 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
 }
 
 /// Whether a relative clause right after the source phrase ending at `end` grants its source
-/// anonymity ("said the woman, who like many in the town did not want to be quoted by name"),
-/// within the sentence. Not a grant the clause reports of someone else ("who told reporters
-/// that one aide had asked not to be named"), nor one after another person joins ("and").
+/// anonymity ("said the woman, who like many in the town did not want to be quoted by name",
+/// "who, like many, asked not to be named"), up to the clause's next comma: what follows may
+/// be someone else ("who arrived late, as did an aide who asked not to be named"). Not a
+/// grant the clause reports someone told ("who told reporters that an aide asked not to be
+/// named").
 fn granted_in_relative(text: &str, end: usize, lexicon: &Lexicon) -> bool {
-    let Some(clause) = text[end..]
-        .strip_prefix(", who")
-        .or_else(|| text[end..].strip_prefix(", whom"))
+    let rest = &text[end..];
+    let Some(clause) = rest
+        .strip_prefix(", whom")
+        .or_else(|| rest.strip_prefix(", who"))
         .filter(|c| c.starts_with([' ', ',']))
     else {
         return false;
     };
+    // An aside right after the pronoun: ", who, like many in the town, did not want".
+    let clause = match clause.strip_prefix(',') {
+        Some(aside) => aside.split_once(',').map_or(aside, |(_, after)| after),
+        None => clause,
+    };
     let clause = clause
-        .split(['.', ';', '"', '“', '”'])
+        .split([',', '.', ';', '"', '“', '”'])
         .next()
         .unwrap_or_default()
         .to_lowercase();
     lexicon.anonymity_grants.iter().any(|g| {
-        clause.find(g.as_str()).is_some_and(|at| {
-            let before = &clause[..at];
-            ![" that ", " and ", " said", " says", " told", " tells"]
-                .iter()
-                .any(|w| before.contains(w))
-        })
+        clause
+            .find(g.as_str())
+            .is_some_and(|at| !clause[..at].contains("told"))
     })
 }
 
@@ -2772,6 +2791,9 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     // the same paragraph, with nobody named in between, are theirs.
     let mut last_group: Option<usize> = None;
     let mut last_person: Option<usize> = None;
+    // The last "Nobody" or "Everyone" given as a source: in its paragraph, a pronoun after it
+    // is unclear rather than anyone before it.
+    let mut nobody_at: Option<usize> = None;
     // Each word of the named and unnamed sources so far, with the last source it is in: where
     // a description ("the partner") finds what it describes, without a search back through a
     // long story for each one.
@@ -2819,7 +2841,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                         || matches!(h, "people" | "staff" | "all" | "both" | "those")
                 });
                 // "Nobody asked …; Obama brought it up himself. He called it": no one, or
-                // everyone, is no "he" or "they" later, and no one before them is either.
+                // everyone, is no "he" or "they" later in the paragraph, nor is anyone before.
                 let nobody = head.as_deref().is_some_and(|h| {
                     matches!(
                         h,
@@ -2827,7 +2849,7 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     )
                 });
                 match (nobody, plural) {
-                    (true, _) => (last_person, last_group) = (None, None),
+                    (true, _) => nobody_at = Some(i),
                     (false, true) => last_group = Some(i),
                     (false, false) => last_person = Some(i),
                 }
@@ -2838,6 +2860,10 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     .as_ref()
                     .map(|p| bare(&a.doc.blocks[p.block].text[p.range.clone()]));
                 let plural = matches!(pronoun.as_deref(), Some("they" | "them"));
+                // Anyone before a "Nobody" in this paragraph.
+                let blocked = |k: usize| {
+                    nobody_at.is_some_and(|b| k < b && out[b].cue.block == out[i].cue.block)
+                };
                 let unnamed = match pronoun.as_deref() {
                     Some("they" | "them") => last_group,
                     Some("he" | "she" | "him" | "her") => last_person,
@@ -2849,7 +2875,9 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                 // advisers conceded …" / "But they were hoping"): no one named is plural.
                 .filter(|&u| {
                     let (from, to) = (out[u].cue.block, out[i].cue.block);
-                    last_named.is_none_or(|n| u > n) && (from == to || (plural && from + 1 == to))
+                    last_named.is_none_or(|n| u > n)
+                        && (from == to || (plural && from + 1 == to))
+                        && !blocked(u)
                 });
                 // A title the named source's phrase opens with that rules the pronoun out:
                 // "they" after "Mr. Rubio" is someone else ("Mr. Rubio and Mr. Cruz" are two);
@@ -2863,14 +2891,15 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     _ => &[],
                 };
                 let last_named = last_named.filter(|&n| {
-                    !out[n].source.as_ref().is_some_and(|p| {
-                        let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
-                        phrase
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|w| ruled_out.contains(&w))
-                            && !(plural && phrase.contains(" and "))
-                    })
+                    !blocked(n)
+                        && !out[n].source.as_ref().is_some_and(|p| {
+                            let phrase = &a.doc.blocks[p.block].text[p.range.clone()];
+                            phrase
+                                .split_whitespace()
+                                .next()
+                                .is_some_and(|w| ruled_out.contains(&w))
+                                && !(plural && phrase.contains(" and "))
+                        })
                 });
                 // "Cameron's spokesman", "the mayor's aide": one of several who could hold
                 // the job, of someone named; not that person, and anonymous unless described
