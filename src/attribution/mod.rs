@@ -192,9 +192,9 @@ const NOUN_DETERMINERS: &[&str] = &[
     "expressing",
 ];
 
-/// Words at which a source phrase, read leftwards from its cue, stops.
+/// Words at which a source phrase, read leftwards from its cue, stops ("featuring": in "an ad
+/// featuring Hispanics telling their stories" who tells is after it).
 const BOUNDARY: &[&str] = &[
-    // "an ad featuring Hispanics telling their stories": who tells is after it.
     "featuring",
     "that",
     "and",
@@ -1198,9 +1198,9 @@ fn holder(
         end -= 1;
     }
     let mut start = verb[..end].iter().rposition(|&v| v).map_or(0, |i| i + 1);
-    // "Plus Democrats", "Perhaps young voters", "I am glad Republicans", "what voters want": what opens the
-    // sentence before the group is no part of it, nor is a preposition ("money from investors
-    // hungry for returns").
+    // "Plus Democrats", "Perhaps young voters", "I am glad Republicans", "what voters want":
+    // what opens the sentence or clause before the group is no part of it, nor is a
+    // preposition ("money from investors hungry for returns").
     while start < end
         && matches!(
             // As written: "From agreed" is Al From, and a capital opens a sentence.
@@ -1212,7 +1212,6 @@ fn holder(
                 | "perhaps"
                 | "Like"
                 | "glad"
-                // "what voters want", "something Republicans wanted".
                 | "what"
                 | "What"
                 | "something"
@@ -1377,6 +1376,11 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Courtesy titles, bare ("mr" of "Mr."): the word after one is a surname ("Ms. Friday").
 const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "dr"];
+
+/// How many bytes of punctuation open `w` ("(Some", "“who").
+fn lead(w: &str) -> usize {
+    w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len()
+}
 
 /// Whether `w` is a negated auxiliary ("wouldn’t", "hasn't"), a verb that ends a subject.
 fn negated(w: &str) -> bool {
@@ -1586,11 +1590,8 @@ fn subject(text: &str, sentence: &Range<usize>, lexicon: &Lexicon) -> Option<Ran
                     && !rest.first().is_some_and(|(_, n)| {
                         let n = bare(n);
                         DETERMINERS.contains(&n.as_str())
-                            || matches!(
-                                n.as_str(),
-                                "the" | "to" | "more" | "no" | "his" | "her" | "their" | "its"
-                                    | "this" | "that"
-                            )
+                            || NOUN_DETERMINERS.contains(&n.as_str())
+                            || matches!(n.as_str(), "to" | "more" | "that")
                     })))
         {
             end = Some(word_end(r, w));
@@ -1934,12 +1935,10 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         }
     }) {
         let (r, w) = &ws[i - 1];
-        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        return Some(r.start + lead..word_end(&ws[i].0, ws[i].1));
+        return Some(r.start + lead(w)..word_end(&ws[i].0, ws[i].1));
     }
     if let Some((r, w)) = pronoun.map(|i| &ws[i]) {
-        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        return Some(r.start + lead..r.start + lead + bare(w).len());
+        return Some(r.start + lead(w)..r.start + lead(w) + bare(w).len());
     }
     // A subject pronoun right before the cue is its source, whatever came before: "donors
     // who work there made their feelings known to Rubio after he spoke" gives "he".
@@ -3021,9 +3020,8 @@ impl Source {
 }
 
 /// Groups the writer's sourcing attributions (cues of saying, believing or judging, not inside
-/// quotations) by
-/// source, in order of first appearance: a named source by its surname, so "Mark Rutte",
-/// "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
+/// quotations) by source, in order of first appearance: a named source by its surname, so
+/// "Mark Rutte", "Rutte" and "the NATO leader" are one; any other source phrase stands alone.
 pub fn group(a: &Analysis, ledger: &[Attribution]) -> Vec<Source> {
     group_by(
         a,
