@@ -1775,6 +1775,42 @@ fn a_relative_pronoun_is_the_unnamed_source_just_reported_not_a_second() {
 }
 
 #[test]
+fn views_named_by_nouns_frames_and_verbs_after_their_subject_are_sources() {
+    // Each line had no unnamed source before: a noun-or-verb cue after a plural, a view's
+    // holder after "from", a sentence framed "For many …,", "saw … as", "point to",
+    // "determined", "zeroed in on". Their look-alikes stay unreported: an adjective or a name
+    // before "support", a time after "For many", "saw" with no "as".
+    let sb = Sandbox::new("unnamed-views");
+    sb.write(
+        "v.txt",
+        "Most Americans support gun control. Some of his evangelical support appears to be \
+         moving. Sanders support has grown.\n\n\
+         Mark Schmidt faced stern opposition from some of the club's homeowners to his plan.\n\n\
+         For many Obama enthusiasts, this can be overlooked. For many months, the club was \
+         quiet.\n\n\
+         However, some saw Beck's comments as part of his opposition. Many voters saw the \
+         debate.\n\n\
+         Still, people who have battled online threats say it could do more. They point to \
+         tools that work.\n\n\
+         Prosecutors determined there was not enough evidence. The Chinese have zeroed in on \
+         his record.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "v.txt"]),
+        0,
+        "v.txt:1:1: info[anonymity.unnamed-source] unnamed source: “Most Americans”\n\
+         v.txt:3:42: info[anonymity.unnamed-source] unnamed source: “some of the club's homeowners”\n\
+         v.txt:5:5: info[anonymity.unnamed-source] unnamed source: “many Obama enthusiasts”\n\
+         v.txt:7:10: info[anonymity.unnamed-source] unnamed source: “some”\n\
+         v.txt:9:8: info[anonymity.unnamed-source] unnamed source: “people who have battled online threats”\n\
+         v.txt:9:69: info[anonymity.unnamed-source] unnamed source: “They”\n\
+         v.txt:11:1: info[anonymity.unnamed-source] unnamed source: “Prosecutors”\n\
+         v.txt:11:55: info[anonymity.unnamed-source] unnamed source: “The Chinese”\n",
+        "",
+    );
+}
+
+#[test]
 fn a_grant_in_a_relative_clause_is_its_sources_and_nobody_blocks_he() {
     // The woman's own "said" and the man's aside keep their grants; a grant after the clause's
     // comma would be someone else's, so the mayor stays the mayor; after "Nobody", "He" is
@@ -2064,7 +2100,10 @@ fn a_possessive_before_its_cue_a_count_in_a_clause_and_a_surname_after_a_title_s
 fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
     // "family" had been dropped as an adverb ("a member of the"), and a participle's subject
     // that opens with a determiner before a name was cut at the name ("The Clinton", "A
-    // Clinton"), where it now runs to its verb ("emailed", "suggested she").
+    // Clinton"), where it now runs to its verb ("emailed", "suggested she"). "took aim at" is
+    // a judgement, so the campaign is cited twice; "they tweet", a verb after its subject, is
+    // read as the pronoun's, which resolves to no one (a proposal, not a citation: no rule
+    // reports a source of class other).
     assert_ledger_table(
         "ledger-family",
         "A member of the family suggested they tweet a picture.\n\n\
@@ -2074,12 +2113,13 @@ fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
          A Clinton ally suggested she would win, citing polls.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          A member of the family                   anonymous       0      1  1:1\n\
-         The Clinton campaign                     named           0      1  3:1\n\
+         they                                     other           0      1  1:34\n\
+         The Clinton campaign                     named           0      2  3:1\n\
          Bernie Sanders                           named           0      2  5:1\n    \
          also as: The Vermont senator\n\
          A Clinton ally                           anonymous       0      1  7:1\n\
          \n\
-         sources: 2 named, 2 anonymous, 0 vague, 0 document, 0 other; 0 quotation(s) or claim(s) with no source\n",
+         sources: 2 named, 2 anonymous, 0 vague, 0 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

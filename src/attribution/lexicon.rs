@@ -99,6 +99,10 @@ struct RawCues {
     attitude: Vec<String>,
     feeling: Vec<String>,
     other: Vec<String>,
+    #[serde(rename = "noun-or-verb")]
+    noun_or_verb: Vec<String>,
+    #[serde(rename = "views-with-as")]
+    views_with_as: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,6 +137,12 @@ pub struct Lexicon {
     /// The cues' regex source, for `rules --export-patterns`.
     cue_source: String,
     kinds: HashMap<String, CueKind>,
+    /// Cue words as often nouns as verbs ("support", "tweet"), lower-cased: verbs only after
+    /// a subject that can take them ("Most Americans support", "they favor").
+    pub noun_or_verb: Vec<String>,
+    /// Cue words that give a view when "as" follows their object ("saw the remarks as"),
+    /// lower-cased: then of the kind `cognition`.
+    pub views_with_as: Vec<String>,
     /// Lower-case source words by what they make a source.
     pub pronouns: Vec<String>,
     /// Job or standing words ("official", "spokesperson").
@@ -210,6 +220,8 @@ impl Lexicon {
             raw.cues.attitude.extend(c.attitude);
             raw.cues.feeling.extend(c.feeling);
             raw.cues.other.extend(c.other);
+            raw.cues.noun_or_verb.extend(c.noun_or_verb);
+            raw.cues.views_with_as.extend(c.views_with_as);
             let s = add.sources;
             raw.sources.pronouns.extend(s.pronouns);
             raw.sources.roles.extend(s.roles);
@@ -278,6 +290,8 @@ impl Lexicon {
             cues,
             cue_source,
             kinds,
+            noun_or_verb: lower(raw.cues.noun_or_verb),
+            views_with_as: lower(raw.cues.views_with_as),
             pronouns: lower(raw.sources.pronouns),
             roles: lower(raw.sources.roles),
             titles: lower(raw.sources.titles),
@@ -365,6 +379,19 @@ mod tests {
             !Lexicon::bundled()
                 .collectives
                 .contains(&"posse".to_string())
+        );
+        // The cue modifiers too: a house verb that is as often a noun, a view with "as".
+        let added = Lexicon::extended(&[(
+            "house".into(),
+            "[cues]\nnoun-or-verb = [\"Back\"]\nviews-with-as = [\"Cast\"]\n".into(),
+        )])
+        .unwrap();
+        assert!(added.noun_or_verb.contains(&"back".to_string()));
+        assert!(added.views_with_as.contains(&"cast".to_string()));
+        assert!(
+            !Lexicon::bundled()
+                .noun_or_verb
+                .contains(&"back".to_string())
         );
         assert!(!CueKind::Feeling.reports() && CueKind::Stance.reports());
         assert!(

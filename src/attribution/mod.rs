@@ -334,7 +334,12 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 };
                 // "a few tweets", "his statement", "some worry": after a determiner the cue is a
                 // noun; it still marks an attribution, but not one of saying or believing.
-                let noun = noun_cue(&text[near.before.clone()]);
+                // A view named by a noun before "from" ("the support from") is one whatever
+                // comes before it: its source is after it.
+                let noun = !from_cue(cue_text)
+                    && (noun_cue(&text[near.before.clone()])
+                        || (lexicon.noun_or_verb.contains(cue_text)
+                            && !before_subject(&text[near.before.clone()], lexicon)));
                 // "a contractor accused of spying": a verb of charging right before "of" is
                 // passive, and what precedes it is who is charged, not a source. ("Warned of"
                 // is active; "criticized by X" names its source after "by", found below.)
@@ -363,6 +368,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 let source =
                     if matches!(lexicon.kind(cue_text), CueKind::Attitude | CueKind::Feeling)
                         && !noun
+                        && !from_cue(cue_text)
                     {
                         let infinitive =
                             text[..cue.start].split_whitespace().next_back() == Some("to");
@@ -391,6 +397,10 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     nested,
                     cue_kind: if noun && cue_text != ":" {
                         CueKind::Other
+                    } else if lexicon.views_with_as.contains(cue_text)
+                        && as_after(&text[cue.end..sentence.end])
+                    {
+                        CueKind::Cognition
                     } else {
                         lexicon.kind(cue_text)
                     },
@@ -402,6 +412,9 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
             }
             relay_trailing(text, b, sentence, &mut out[first_in_sentence..]);
+            if let Some(view) = framed_view(text, b, sentence, lexicon) {
+                out.push(view);
+            }
             // A sentence that is only a quotation belongs to a speaker named elsewhere.
             if !found_cue {
                 if let Some(q) = a
@@ -548,6 +561,116 @@ fn noun_cue(preceding: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// "For many Obama enthusiasts, this can be overlooked", "To White House officials, it was a
+/// show of respect": a sentence opened by "For" or "To" and an unnamed group, then a comma,
+/// gives the rest as that group's view. Only a group led by a quantifier after "For" ("For
+/// many", "For other students of the genre"): "For Republicans, the campaign trail was like a
+/// game of billiards" is the writer's figure, not theirs.
+fn framed_view(
+    text: &str,
+    block: usize,
+    sentence: &Range<usize>,
+    lexicon: &Lexicon,
+) -> Option<Attribution> {
+    let ws = words(text, sentence.clone());
+    let (cue, opener) = ws.first()?;
+    let comma = ws.iter().take(9).position(|(_, w)| w.ends_with(','))?;
+    let group = ws.get(1..=comma)?;
+    let first = bare(group.first()?.1);
+    match *opener {
+        "To" => {}
+        "For" if QUANTIFIERS.contains(&first.as_str()) || first == "other" => {}
+        _ => return None,
+    }
+    let source = trim(text, group[0].0.start..group[group.len() - 1].0.end - 1)?;
+    // People ("For most Democrats today"), not a time ("For many months", "For most of the
+    // Cold War"), and no name at the end ("To Florida consultant Wilson").
+    let listed = |w: &str| {
+        let b = bare(w);
+        lexicon.people.contains(&b) || lexicon.groups.contains(&b)
+    };
+    let person = |w: &str| {
+        let b = bare(w);
+        !QUANTIFIERS.contains(&b.as_str())
+            && (listed(w) || is_people(&b, lexicon) || lexicon.roles.contains(&b))
+    };
+    let last = group[group.len() - 1].1;
+    let named = last.starts_with(char::is_uppercase) && !listed(last);
+    // "For many who lived through the Cold War era": who follows a quantifier is people.
+    let who = group.get(1).is_some_and(|(_, w)| bare(w) == "who");
+    if !(group.len() == 1 || who || group.iter().any(|(_, w)| person(w))) || named {
+        return None;
+    }
+    let class = classify(&text[source.clone()], lexicon);
+    if !matches!(class, SourceClass::Anonymous | SourceClass::Vague) {
+        return None;
+    }
+    // "For many, though, it's a step too far": an aside after the comma is no part of the view.
+    let rest = ws[comma + 1..]
+        .iter()
+        .position(|(_, w)| !(w.ends_with(',') && ws.len() > comma + 2))
+        .map_or(comma + 1, |k| comma + 1 + k);
+    let content = trim(text, ws.get(rest)?.0.start..sentence.end)?;
+    Some(Attribution {
+        cue: Place {
+            block,
+            range: cue.clone(),
+        },
+        nested: false,
+        cue_kind: CueKind::Cognition,
+        source: Some(Place {
+            block,
+            range: source,
+        }),
+        content: Some(Place {
+            block,
+            range: content,
+        }),
+        quoted: false,
+        class,
+        resolves_to: None,
+    })
+}
+
+/// Whether "as" follows a cue's object, within its clause: "some saw Beck's comments as simply
+/// part of his long opposition".
+fn as_after(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(7)
+        .take_while(|w| !w.ends_with([',', ';', ':', '.', '?', '!']) || bare(w) == "as")
+        .any(|w| w == "as")
+}
+
+/// Whether a cue is a noun of a view before "from" ("opposition from", "praise from"), whose
+/// source is who follows it, as with "according to".
+fn from_cue(cue_text: &str) -> bool {
+    cue_text.ends_with(" from")
+}
+
+/// Whether the word before a cue can be its subject, so that a cue as often a noun is a verb:
+/// a plural of people ("Most Americans support", "Wyoming Republicans Support"), a pronoun or
+/// "who" ("they favor", "those who support"), a quantifier ("most support Sanders"). Not a
+/// possessive ("Democrats’ support"), an adjective ("evangelical support") or a name ("Sanders
+/// support", which is support for him).
+fn before_subject(preceding: &str, lexicon: &Lexicon) -> bool {
+    let Some(w) = preceding.split_whitespace().next_back() else {
+        return false;
+    };
+    if !w.ends_with(char::is_alphanumeric) || w.contains(['\'', '’']) {
+        return false;
+    }
+    let b = bare(w);
+    // A capitalised word is a people word only as listed: by its ending "Sanders" is one.
+    let people = if w.starts_with(char::is_uppercase) {
+        lexicon.people.contains(&b) || lexicon.groups.contains(&b)
+    } else {
+        is_people(&b, lexicon)
+    };
+    people
+        || matches!(b.as_str(), "they" | "we" | "i" | "you" | "who")
+        || QUANTIFIERS.contains(&b.as_str())
 }
 
 /// A relative pronoun's source as written, and what it stands for: its range, where the
@@ -1043,6 +1166,20 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     let after_cue = words(text, near.after.clone());
     if cue_text == "according to" {
         return phrase_after(text, &after_cue);
+    }
+    // "stern opposition from some of the club's homeowners to his plan": a view named by a
+    // noun before "from" is held by who follows, up to what it is about.
+    if from_cue(cue_text) {
+        let about = after_cue
+            .iter()
+            .position(|(_, w)| {
+                matches!(
+                    bare(w).as_str(),
+                    "to" | "for" | "over" | "about" | "on" | "as" | "compared"
+                )
+            })
+            .unwrap_or(after_cue.len());
+        return phrase_after(text, &after_cue[..about]);
     }
     // ‘…,’ said a European defense official / …, said Maria Lopez
     let inverted = closes_quote(before_trim)
@@ -2350,7 +2487,17 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if first.chars().next().is_some_and(char::is_lowercase)
         && (matches!(
             bare(first).as_str(),
-            "on" | "with" | "in" | "at" | "for" | "of" | "to" | "from" | "about" | "over" | "it"
+            "on" | "with"
+                | "within"
+                | "in"
+                | "at"
+                | "for"
+                | "of"
+                | "to"
+                | "from"
+                | "about"
+                | "over"
+                | "it"
         ) || bare(first).ends_with("ing"))
     {
         return SourceClass::Other;
