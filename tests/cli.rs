@@ -1249,11 +1249,12 @@ fn the_ledger_finds_the_source_across_the_orders_of_wire_copy() {
             "said",
             "Zeynep Tufekci",
         ),
-        // "to" after a role does not end the source phrase.
+        // "to" after a role does not end the source phrase (it had, at the phrase's verb
+        // check, giving "Aides").
         (
             "Aides to Clinton say she is shifting her tack.",
             "say",
-            "Aides",
+            "Aides to Clinton",
         ),
         // A name in apposition after the cue is the source's.
         (
@@ -1807,6 +1808,36 @@ fn views_named_by_nouns_frames_and_verbs_after_their_subject_are_sources() {
          v.txt:11:1: info[anonymity.unnamed-source] unnamed source: “Prosecutors”\n\
          v.txt:11:55: info[anonymity.unnamed-source] unnamed source: “The Chinese”\n",
         "",
+    );
+}
+
+#[test]
+fn the_classic_shapes_of_an_unnamed_source_are_read_whole() {
+    // Each had no unnamed source before: "close to him" was cut to "him", "one of the people"
+    // was no class, "concede" and "quick to point out" were no saying, "something" opened the
+    // aides' phrase, and "Protesters" opening a sentence was a name. A share with a name in
+    // apposition ("One of the men, Jessie Elkins") is not unnamed (the phrase holds the name
+    // and its age, which the ledger does not class).
+    assert_ledger_table(
+        "ledger-classic-shapes",
+        "Cruz will change, a source close to him said.\n\n\
+         The deal was close, one of the people said.\n\n\
+         Officials privately concede that the deal is close.\n\n\
+         Advisers to Mr. Rubio are quick to point out that he placed second.\n\n\
+         The race could turn, something Sanders aides argue is possible.\n\n\
+         One of the men, Jessie Elkins, 70, said he was worried.\n\n\
+         Protesters said the march would go on.\n",
+        "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
+         a source close to him                    anonymous       0      1  1:19\n\
+         one of the people                        anonymous       0      1  3:21\n\
+         Officials                                anonymous       0      1  5:1\n\
+         Advisers to Mr. Rubio                    anonymous       0      1  7:1\n\
+         Sanders aides                            anonymous       0      1  9:32\n\
+         One of the men, Jessie Elkins, 70        other           0      1  11:1\n\
+         he                                       other           0      1  11:41\n\
+         Protesters                               vague           0      1  13:1\n\
+         \n\
+         sources: 0 named, 5 anonymous, 1 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

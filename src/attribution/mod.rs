@@ -106,6 +106,8 @@ const SKIPPABLE: &[&str] = &[
     "repeatedly",
     "again",
     "once",
+    // "have since released statements".
+    "since",
     "further",
     "would",
     "will",
@@ -361,9 +363,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
                 let source = match previous {
                     Some(p) => p.source.as_ref().map(|s| s.range.clone()),
-                    None => {
-                        find_source(text, &near, cue_text, lexicon).map(|r| past_dateline(text, r))
-                    }
+                    None => find_source(text, &near, cue_text, lexicon)
+                        .map(|r| past_opener(text, past_dateline(text, r))),
                 };
                 let source =
                     if matches!(lexicon.kind(cue_text), CueKind::Attitude | CueKind::Feeling)
@@ -388,6 +389,9 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 let class = source.as_ref().map_or(SourceClass::None, |s| {
                     if owner_of_a_noun(text, s, &cue, noun) {
                         SourceClass::Other
+                    } else if named_in_apposition(text, s.end) {
+                        // "One of the men, Jessie Elkins, 70, … said": named right after.
+                        SourceClass::Named
                     } else {
                         classify(&text[s.clone()], lexicon)
                     }
@@ -641,6 +645,20 @@ fn as_after(rest: &str) -> bool {
         .take(7)
         .take_while(|w| !w.ends_with([',', ';', ':', '.', '?', '!']) || bare(w) == "as")
         .any(|w| w == "as")
+}
+
+/// A source phrase without the word that opens its clause: "something Sanders aides argue is
+/// possible", "what officials said" are the aides and the officials.
+fn past_opener(text: &str, r: Range<usize>) -> Range<usize> {
+    match text[r.clone()].split_once(' ') {
+        Some((w, rest))
+            if matches!(w, "something" | "Something" | "what" | "What")
+                && !rest.trim().is_empty() =>
+        {
+            r.start + w.len() + (rest.len() - rest.trim_start().len()) + 1..r.end
+        }
+        _ => r,
+    }
 }
 
 /// Whether a cue is a noun of a view before "from" ("opposition from", "praise from"), whose
@@ -1570,6 +1588,15 @@ fn abbreviates(w: &str, next: Option<&str>) -> bool {
             && next.is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase)))
 }
 
+/// Whether a name in apposition follows a source phrase that ends at `end`: a comma, then two
+/// to four capitalised words and a comma or full stop ("One of the men, Jessie Elkins, 70").
+fn named_in_apposition(text: &str, end: usize) -> bool {
+    text[end..].starts_with(", ") && {
+        let to = crate::source::floor_char_boundary(text, (end + 80).min(text.len()));
+        appositive_name(&words(text, end + 2..to)).is_some()
+    }
+}
+
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
 /// a full stop ends ("Oleg Voloshyn, who …"), without its punctuation.
 fn appositive_name(ws: &[(Range<usize>, &str)]) -> Option<usize> {
@@ -2199,8 +2226,14 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         if i == 0 && lower && (lw.ends_with("ed") || SKIPPABLE.contains(&lw.as_str())) {
             return None;
         }
+        // "a source close to him", "an aide to the mayor": "to" places the source.
+        let placing = lw == "to" && i > 0 && {
+            let p = bare(clause[i - 1].1);
+            lexicon.roles.contains(&p) || lexicon.placed_to_know.contains(&p)
+        };
         let verb = lower
             && i > 0
+            && !placing
             && (SKIPPABLE.contains(&lw.as_str())
                 || (lw.ends_with("ed")
                     && next.as_deref().is_none_or(|n| VERB_FOLLOWERS.contains(&n))));
@@ -2358,12 +2391,14 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         if BOUNDARY.contains(&lw.as_str()) && start.is_some() && !paired {
             break;
         }
-        // An auxiliary ("has", "will") ends the clause before it; "to" after a role does not
-        // ("a senior aide to the mayor said").
+        // An auxiliary ("has", "will") ends the clause before it; "to" after a role or a word
+        // that places a source does not ("a senior aide to the mayor said", "a source close to
+        // him said").
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         let role_to = lw == "to"
             && i > 0
-            && lexicon.roles.contains(&bare(ws[i - 1].1))
+            && (lexicon.roles.contains(&bare(ws[i - 1].1))
+                || lexicon.placed_to_know.contains(&bare(ws[i - 1].1)))
             && !ws[i - 1].1.ends_with(',');
         if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
             break;
@@ -2547,6 +2582,43 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 return SourceClass::Vague;
             }
             _ => {}
+        }
+    }
+    // "one of the people said", "two of his advisers", "some of the club's homeowners": a
+    // share of people no one named, of the kind the head after "of" says. One of them, or a
+    // share of officials, aides or sources, is anonymous; a share of a group is vague. Not
+    // with a name in apposition ("One of the men, Jessie Elkins").
+    if ws.len() == 1
+        && head_part.len() == phrase.len()
+        && matches!(
+            det.as_str(),
+            "one"
+                | "another"
+                | "each"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "several"
+                | "some"
+                | "many"
+                | "most"
+                | "few"
+                | "none"
+        )
+        && phrase.split_whitespace().nth(1) == Some("of")
+        && let Some((_, members)) = phrase.split_once(" of ")
+        && let Some(head) = head_words(members).last().map(|w| bare(w))
+        && !lexicon.documents.contains(&head)
+    {
+        let role = lexicon.roles.contains(&head);
+        let group = lexicon.groups.contains(&head) || is_people(&head, lexicon);
+        let one = matches!(det.as_str(), "one" | "another" | "each");
+        if role || (group && one) {
+            return SourceClass::Anonymous;
+        }
+        if group {
+            return SourceClass::Vague;
         }
     }
     // The head noun: the last job or group word ("three officers stationed at the bases"),
