@@ -1817,7 +1817,8 @@ fn the_classic_shapes_of_an_unnamed_source_are_read_whole() {
     // was no class, "concede" and "quick to point out" were no saying, "something" opened the
     // aides' phrase, and "Protesters" opening a sentence was a name. A share with a name in
     // apposition ("One of the men, Jessie Elkins") is not unnamed (the phrase holds the name
-    // and its age, which the ledger does not class).
+    // and its age, which the ledger does not class). An aside in parentheses after a name
+    // ("Kasich (who has 25 delegates to date)") had made "25 delegates" the source.
     assert_ledger_table(
         "ledger-classic-shapes",
         "Cruz will change, a source close to him said.\n\n\
@@ -1826,7 +1827,8 @@ fn the_classic_shapes_of_an_unnamed_source_are_read_whole() {
          Advisers to Mr. Rubio are quick to point out that he placed second.\n\n\
          The race could turn, something Sanders aides argue is possible.\n\n\
          One of the men, Jessie Elkins, 70, said he was worried.\n\n\
-         Protesters said the march would go on.\n",
+         Protesters said the march would go on.\n\n\
+         Kasich (who has 25 delegates to date) said it is possible.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          a source close to him                    anonymous       0      1  1:19\n\
          one of the people                        anonymous       0      1  3:21\n\
@@ -1836,8 +1838,9 @@ fn the_classic_shapes_of_an_unnamed_source_are_read_whole() {
          One of the men, Jessie Elkins, 70        other           0      1  11:1\n\
          he                                       other           0      1  11:41\n\
          Protesters                               vague           0      1  13:1\n\
+         Kasich                                   named           0      1  15:1\n\
          \n\
-         sources: 0 named, 5 anonymous, 1 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
+         sources: 1 named, 5 anonymous, 1 vague, 0 document, 2 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

@@ -2057,9 +2057,11 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         } else if let Some(open) = w
             .ends_with(')')
             .then(|| {
+                // A party and state ("(D-Mass.)") or an aside ("Kasich (who has 25 delegates
+                // to date) said"): the name before it speaks.
                 ws.iter()
                     .rev()
-                    .take(4)
+                    .take(10)
                     .position(|(_, w)| w.starts_with('('))
             })
             .flatten()
