@@ -13,7 +13,9 @@
 //! and the same against the second labelled sample, `bench/polnear-source-classes-2.tsv`; and,
 //! as the bar to leave behind, the same for a flat phrase list (`bench/flat-anonymity.toml`);
 //! and recall over the labelled unnamed sources that two blind judges took for sources at all
-//! (`bench/judging/verdicts/2026-11-29-gold-unnamed.tsv`).
+//! (`bench/judging/verdicts/2026-11-29-gold-unnamed.tsv`). The first two samples have been
+//! read for the ledger's misses; the last lines measure it on two fresh samples of 400 gold
+//! sources each labelled by two blind labellers (`bench/polnear-source-classes-3.tsv`, `-4.tsv`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -91,7 +93,7 @@ impl Read {
 }
 
 /// Diagnostics (or classes) against the labels: found and unnamed, found and not, missed.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Tally {
     hit: usize,
     extra: usize,
@@ -172,6 +174,39 @@ fn polnear_figures() {
                 .or_default() += 1;
         }
     }
+    // Two fresh samples, each labelled by two blind labellers who never saw copydesk's output
+    // (`bench/judging/CLASSES.md`): per source, whether both call it unnamed and both say it
+    // is given as a source, and whether either calls it unnamed (which counts a flag on it as
+    // right).
+    let mut blind: HashMap<(usize, String), (usize, bool, bool)> = HashMap::new();
+    for (set, file) in [
+        "polnear-source-classes-3.tsv",
+        "polnear-source-classes-4.tsv",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("bench")
+            .join(file);
+        for line in std::fs::read_to_string(path).unwrap().lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let unnamed = |c: &str| c == "anonymous" || c == "vague";
+            let both = unnamed(f[5]) && unnamed(f[7]) && f[6] == "yes" && f[8] == "yes";
+            let either = unnamed(f[5]) || unnamed(f[7]);
+            blind.insert(
+                (f[0].parse().unwrap(), f[2].to_string()),
+                (set, both, either),
+            );
+        }
+    }
+    // Per blind sample: every anonymity rule, the default rules, the flat list; each a recall
+    // over the judged sources and a precision over every labelled source flagged.
+    let mut blind_recall = [
+        [Tally::default(), Tally::default(), Tally::default()],
+        [Tally::default(), Tally::default(), Tally::default()],
+    ];
+    let mut blind_precision = blind_recall.clone();
     let mut given = [Tally::default(), Tally::default(), Tally::default()];
     let linter = Linter::new(None, &[]).unwrap();
     // The anonymity set with its off-by-default rules turned on, as `enable = ["anonymity"]`
@@ -227,6 +262,23 @@ fn polnear_figures() {
                 let s = bytes(s);
                 sources += 1;
                 sources_found += usize::from(ledger_sources.iter().any(|l| overlaps(l, &s)));
+                if let Some(&(set, judged, either)) = blind.get(&(line_no, g.id.clone())) {
+                    let flags = [
+                        all_diagnostics
+                            .iter()
+                            .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s)),
+                        diagnostics
+                            .iter()
+                            .any(|d| d.rule.starts_with("anonymity.") && overlaps(&d.span, &s)),
+                        flat_diagnostics.iter().any(|d| overlaps(&d.span, &s)),
+                    ];
+                    for (k, flagged) in flags.into_iter().enumerate() {
+                        if judged {
+                            blind_recall[set][k].add(true, flagged);
+                        }
+                        blind_precision[set][k].add(either, flagged);
+                    }
+                }
                 if let Some((set, class)) = labels.get(&(line_no, g.id.clone())) {
                     let set = *set;
                     let gold_unnamed = class == "anonymous" || class == "vague";
@@ -308,6 +360,32 @@ fn polnear_figures() {
     println!("  anonymity: {}", given[0].recall());
     println!("  with every anonymity rule on: {}", given[1].recall());
     println!("  flat phrase list: {}", given[2].recall());
+    for (set, file) in ["3", "4"].iter().enumerate() {
+        println!(
+            "blind sample {file} (bench/polnear-source-classes-{file}.tsv), recall over the \
+             sources both labellers call unnamed and given as sources; precision over every \
+             flagged labelled source (right if either calls it unnamed):"
+        );
+        for (k, name) in [
+            "with every anonymity rule on",
+            "anonymity",
+            "flat phrase list",
+        ]
+        .iter()
+        .enumerate()
+        {
+            println!(
+                "  {name}: recall {}, precision {}/{} = {:.3}",
+                blind_recall[set][k].recall(),
+                blind_precision[set][k].hit,
+                blind_precision[set][k].hit + blind_precision[set][k].extra,
+                ratio(
+                    blind_precision[set][k].hit,
+                    blind_precision[set][k].hit + blind_precision[set][k].extra
+                )
+            );
+        }
+    }
 }
 
 /// Lists the most frequent gold cues and sources the ledger misses (for tuning the lexicon).
