@@ -356,8 +356,11 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 // ("in an email", "in a statement") is the sentence's earlier cue's, whatever
                 // stands between them.
                 let means = cue_text.starts_with("in ");
+                // Not for a view named before "from": "Officials noted support from voters" is
+                // the voters'.
                 let previous = out[first_in_block..].last().filter(|p| {
-                    p.cue_kind.reports()
+                    !from_cue(cue_text)
+                        && p.cue_kind.reports()
                         && (Some(p.cue.range.end) == follows
                             || (means && p.cue.range.start >= sentence.start))
                 });
@@ -383,17 +386,27 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 let (content, quoted) = if let Some(q) = quote {
                     (Some(Place { block: b, range: q }), true)
                 } else {
-                    let rest = trim(text, cue.end..sentence.end);
+                    // After a view's holder named after "from", what follows the holder.
+                    let after = match &source {
+                        Some(r) if from_cue(cue_text) && r.start >= cue.end => r.end,
+                        _ => cue.end,
+                    };
+                    let rest = trim(text, after..sentence.end);
                     (rest.map(|range| Place { block: b, range }), false)
                 };
                 let class = source.as_ref().map_or(SourceClass::None, |s| {
                     if owner_of_a_noun(text, s, &cue, noun) {
                         SourceClass::Other
-                    } else if named_in_apposition(text, s.end) {
-                        // "One of the men, Jessie Elkins, 70, … said": named right after.
-                        SourceClass::Named
                     } else {
-                        classify(&text[s.clone()], lexicon)
+                        match classify(&text[s.clone()], lexicon) {
+                            // "One of the men, Jessie Elkins, 70, … said": named right after.
+                            SourceClass::Anonymous | SourceClass::Vague
+                                if named_in_apposition(text, s.end) =>
+                            {
+                                SourceClass::Named
+                            }
+                            class => class,
+                        }
                     }
                 });
                 out.push(Attribution {
@@ -416,7 +429,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 });
             }
             relay_trailing(text, b, sentence, &mut out[first_in_sentence..]);
-            if let Some(view) = framed_view(text, b, sentence, lexicon) {
+            if let Some(view) = framed_view(a, b, sentence, lexicon) {
                 out.push(view);
             }
             // A sentence that is only a quotation belongs to a speaker named elsewhere.
@@ -571,22 +584,42 @@ fn noun_cue(preceding: &str) -> bool {
 /// show of respect": a sentence opened by "For" or "To" and an unnamed group, then a comma,
 /// gives the rest as that group's view. Only a group led by a quantifier after "For" ("For
 /// many", "For other students of the genre"): "For Republicans, the campaign trail was like a
-/// game of billiards" is the writer's figure, not theirs.
+/// game of billiards" is the writer's figure, not theirs. Not a purpose ("To win over
+/// voters,"), a possessive ("To Republicans’ dismay,"), an infinitive ("For many voters to
+/// switch,") or whom someone speaks to ("To critics, the senator replied that").
 fn framed_view(
-    text: &str,
+    a: &Analysis,
     block: usize,
     sentence: &Range<usize>,
     lexicon: &Lexicon,
 ) -> Option<Attribution> {
+    let text = a.doc.blocks[block].text.as_str();
     let ws = words(text, sentence.clone());
     let (cue, opener) = ws.first()?;
     let comma = ws.iter().take(9).position(|(_, w)| w.ends_with(','))?;
     let group = ws.get(1..=comma)?;
-    let first = bare(group.first()?.1);
+    let (_, first_word) = group.first()?;
+    let first = bare(first_word);
+    let quantified = QUANTIFIERS.contains(&first.as_str()) || first == "other";
+    let opens_group = quantified
+        || matches!(
+            first.as_str(),
+            "the" | "his" | "her" | "their" | "its" | "these" | "those" | "most"
+        )
+        || first_word.starts_with(char::is_uppercase)
+        || is_people(&first, lexicon)
+        || lexicon.groups.contains(&first)
+        || lexicon.roles.contains(&first);
     match *opener {
-        "To" => {}
-        "For" if QUANTIFIERS.contains(&first.as_str()) || first == "other" => {}
+        "To" if opens_group => {}
+        "For" if quantified => {}
         _ => return None,
+    }
+    if group
+        .iter()
+        .any(|(_, w)| w.contains(['’', '\'']) || bare(w) == "to")
+    {
+        return None;
     }
     let source = trim(text, group[0].0.start..group[group.len() - 1].0.end - 1)?;
     // People ("For most Democrats today"), not a time ("For many months", "For most of the
@@ -611,18 +644,29 @@ fn framed_view(
     if !matches!(class, SourceClass::Anonymous | SourceClass::Vague) {
         return None;
     }
-    // "For many, though, it's a step too far": an aside after the comma is no part of the view.
-    let rest = ws[comma + 1..]
-        .iter()
-        .position(|(_, w)| !(w.ends_with(',') && ws.len() > comma + 2))
-        .map_or(comma + 1, |k| comma + 1 + k);
+    // "For many, though, it's a step too far": an aside after the comma is no part of the view
+    // (a list's next item is: "To some Republicans, Trump, Cruz, and Rubio are the same").
+    let aside = ws.get(comma + 1).is_some_and(|(_, w)| {
+        w.ends_with(',') && ASIDES.contains(&bare(w).as_str()) && ws.len() > comma + 2
+    });
+    let rest = comma + 1 + usize::from(aside);
     let content = trim(text, ws.get(rest)?.0.start..sentence.end)?;
+    // "To critics, the senator replied that …": whom the words are said to.
+    if lexicon
+        .cues
+        .find_iter(&text[content.clone()])
+        .any(|m| lexicon.kind(m.as_str()) == CueKind::Speech)
+    {
+        return None;
+    }
+    let cue = Place {
+        block,
+        range: cue.clone(),
+    };
     Some(Attribution {
-        cue: Place {
-            block,
-            range: cue.clone(),
-        },
-        nested: false,
+        // In a quotation it is the speaker's frame, not the writer's.
+        nested: a.in_quotation(&cue),
+        cue,
         cue_kind: CueKind::Cognition,
         source: Some(Place {
             block,
@@ -641,10 +685,39 @@ fn framed_view(
 /// Whether "as" follows a cue's object, within its clause: "some saw Beck's comments as simply
 /// part of his long opposition".
 fn as_after(rest: &str) -> bool {
-    rest.split_whitespace()
-        .take(7)
-        .take_while(|w| !w.ends_with([',', ';', ':', '.', '?', '!']) || bare(w) == "as")
-        .any(|w| w == "as")
+    let ws: Vec<&str> = rest.split_whitespace().take(8).collect();
+    // Within the clause, and after an object: not "saw it, as expected".
+    let clause = ws
+        .iter()
+        .position(|w| w.ends_with([',', ';', ':', '.', '?', '!']))
+        .map_or(ws.len(), |i| i + 1);
+    ws[..clause].iter().enumerate().skip(1).any(|(i, w)| {
+        bare(w) == "as" && !w.ends_with([',', ';', ':', '.', '?', '!']) && {
+            // "as" that opens a clause of time or a comparison ("saw a drop as police stepped
+            // up patrols", "as they drove home", "gains as well") gives no view.
+            let next = ws.get(i + 1).map(|n| bare(n)).unwrap_or_default();
+            let then = ws.get(i + 2).map(|n| bare(n)).unwrap_or_default();
+            let opens_clause = matches!(
+                next.as_str(),
+                "he" | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "it"
+                    | "well"
+                    | "soon"
+                    | "long"
+                    | "much"
+                    | "many"
+                    | "if"
+                    | "though"
+                    | "usual"
+                    | "expected"
+            );
+            !(opens_clause || then.ends_with("ed") || SKIPPABLE.contains(&then.as_str()))
+        }
+    })
 }
 
 /// A source phrase without the word that opens its clause: "something Sanders aides argue is
@@ -653,13 +726,71 @@ fn past_opener(text: &str, r: Range<usize>) -> Range<usize> {
     match text[r.clone()].split_once(' ') {
         Some((w, rest))
             if matches!(w, "something" | "Something" | "what" | "What")
-                && !rest.trim().is_empty() =>
+                && !rest.trim().is_empty()
+                && !rest.trim_start().starts_with("else") =>
         {
             r.start + w.len() + (rest.len() - rest.trim_start().len()) + 1..r.end
         }
         _ => r,
     }
 }
+
+/// Whether a word can open the noun phrase after "to" in "close to him", "an aide to the
+/// mayor", "a lawyer to Mr. Cruz": a determiner, an object pronoun or a capital; not a verb
+/// ("audience members to make them feel welcome").
+fn opens_noun_phrase(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        || matches!(
+            bare(w).as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "him"
+                | "them"
+                | "me"
+                | "us"
+                | "both"
+                | "several"
+                | "two"
+                | "three"
+                | "one"
+                | "top"
+                | "senior"
+                | "former"
+        )
+}
+
+/// Auxiliaries, which open a clause's verb: a phrase read forwards ends before one ("Support
+/// from Republicans has grown").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "is", "was", "were", "are", "been", "did", "does", "do",
+    "may", "might", "could", "should", "can",
+];
+
+/// Verbs of changing, after which "support from X" is where it moved from ("change their
+/// support from Clinton to Sanders").
+const CHANGES: &[&str] = &[
+    "change",
+    "changed",
+    "changes",
+    "changing",
+    "shift",
+    "shifted",
+    "shifts",
+    "shifting",
+    "switch",
+    "switched",
+    "switches",
+    "switching",
+    "move",
+    "moved",
+    "moves",
+    "moving",
+];
 
 /// Whether a cue is a noun of a view before "from" ("opposition from", "praise from"), whose
 /// source is who follows it, as with "according to".
@@ -686,9 +817,33 @@ fn before_subject(preceding: &str, lexicon: &Lexicon) -> bool {
     } else {
         is_people(&b, lexicon)
     };
+    // A quantifier only as the clause's subject ("most support Sanders"), not as a determiner
+    // after a verb ("The bill has some support").
+    let opens_clause = || {
+        // Past a degree word: "while very few support Mrs. Clinton".
+        let mut before = preceding
+            .split_whitespace()
+            .rev()
+            .skip(1)
+            .skip_while(|p| matches!(bare(p).as_str(), "very" | "only" | "so" | "too"));
+        before.next().is_none_or(|p| {
+            p.ends_with([',', ';', ':', '.', '—', '"', '”'])
+                || matches!(
+                    bare(p).as_str(),
+                    "and"
+                        | "but"
+                        | "while"
+                        | "that"
+                        | "because"
+                        | "though"
+                        | "although"
+                        | "whereas"
+                )
+        })
+    };
     people
         || matches!(b.as_str(), "they" | "we" | "i" | "you" | "who")
-        || QUANTIFIERS.contains(&b.as_str())
+        || (QUANTIFIERS.contains(&b.as_str()) && opens_clause())
 }
 
 /// A relative pronoun's source as written, and what it stands for: its range, where the
@@ -1188,16 +1343,47 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     // "stern opposition from some of the club's homeowners to his plan": a view named by a
     // noun before "from" is held by who follows, up to what it is about.
     if from_cue(cue_text) {
+        // "change their support from Clinton to Sanders": a starting point, not a holder.
+        if before_trim
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| CHANGES.contains(&bare(w).as_str()))
+        {
+            return None;
+        }
+        // Up to what the view is about, or the sentence's verb ("Support from Republicans has
+        // grown", "Criticism from Democrats grew louder").
+        // An "-ed" word first, or joined by a hyphen, is the holder's adjective ("from elected
+        // officials", "from self-described conservatives").
         let about = after_cue
             .iter()
-            .position(|(_, w)| {
+            .enumerate()
+            .position(|(i, (_, w))| {
+                let b = bare(w);
                 matches!(
-                    bare(w).as_str(),
+                    b.as_str(),
                     "to" | "for" | "over" | "about" | "on" | "as" | "compared"
-                )
+                ) || AUXILIARIES.contains(&b.as_str())
+                    || HOLDER_BREAKS.contains(&b.as_str())
+                    || (i > 0
+                        && w.starts_with(char::is_lowercase)
+                        && b.ends_with("ed")
+                        && !b.contains('-'))
             })
             .unwrap_or(after_cue.len());
-        return phrase_after(text, &after_cue[..about]);
+        let phrase = &after_cue[..about];
+        // People or a body of them ("from some of the club's homeowners", "from Moody's"),
+        // not a time ("from the moment he took office", "from the start").
+        let people = phrase.iter().any(|(_, w)| {
+            let b = bare(w);
+            w.starts_with(char::is_uppercase)
+                || is_people(&b, lexicon)
+                || lexicon.groups.contains(&b)
+                || lexicon.organisations.contains(&b)
+                || lexicon.roles.contains(&b)
+        });
+        return people.then(|| phrase_after(text, phrase)).flatten();
     }
     // ‘…,’ said a European defense official / …, said Maria Lopez
     let inverted = closes_quote(before_trim)
@@ -2229,10 +2415,13 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             return None;
         }
         // "a source close to him", "an aide to the mayor": "to" places the source.
-        let placing = lw == "to" && i > 0 && {
-            let p = bare(clause[i - 1].1);
-            lexicon.roles.contains(&p) || lexicon.placed_to_know.contains(&p)
-        };
+        let placing = lw == "to"
+            && i > 0
+            && clause.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n))
+            && {
+                let p = bare(clause[i - 1].1);
+                lexicon.roles.contains(&p) || lexicon.placed_to_know.contains(&p)
+            };
         let verb = lower
             && i > 0
             && !placing
@@ -2401,7 +2590,8 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
             && i > 0
             && (lexicon.roles.contains(&bare(ws[i - 1].1))
                 || lexicon.placed_to_know.contains(&bare(ws[i - 1].1)))
-            && !ws[i - 1].1.ends_with(',');
+            && !ws[i - 1].1.ends_with(',')
+            && ws.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n));
         if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
             break;
         }
@@ -2606,7 +2796,6 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 | "many"
                 | "most"
                 | "few"
-                | "none"
         )
         && phrase.split_whitespace().nth(1) == Some("of")
         && let Some((_, members)) = phrase.split_once(" of ")
