@@ -132,6 +132,19 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
+/// The rows of a tab-separated file under `bench/`, its header skipped, each split into fields.
+fn bench_rows(file: &str) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("bench")
+        .join(file);
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -150,27 +163,17 @@ fn polnear_figures() {
         .iter()
         .enumerate()
     {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("bench")
-            .join(file);
-        for line in std::fs::read_to_string(path).unwrap().lines().skip(1) {
-            let f: Vec<&str> = line.split('\t').collect();
-            labels.insert(
-                (f[0].parse().unwrap(), f[2].to_string()),
-                (set, f[5].to_string()),
-            );
+        for f in bench_rows(file) {
+            labels.insert((f[0].parse().unwrap(), f[2].clone()), (set, f[5].clone()));
         }
     }
     // The labelled unnamed sources both blind judges took for sources at all, as #3 defines
     // one ("given as the source of information"): not "a woman asked for a photo" or "her edge
     // among women" (`bench/judging/GOLD_UNNAMED.md`).
     let mut yes: HashMap<(usize, String), usize> = HashMap::new();
-    let verdicts = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("bench/judging/verdicts/2026-11-29-gold-unnamed.tsv");
-    for line in std::fs::read_to_string(verdicts).unwrap().lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
+    for f in bench_rows("judging/verdicts/2026-11-29-gold-unnamed.tsv") {
         if f[4] == "yes" {
-            *yes.entry((f[2].parse().unwrap(), f[3].to_string()))
+            *yes.entry((f[2].parse().unwrap(), f[3].clone()))
                 .or_default() += 1;
         }
     }
@@ -186,18 +189,11 @@ fn polnear_figures() {
     .iter()
     .enumerate()
     {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("bench")
-            .join(file);
-        for line in std::fs::read_to_string(path).unwrap().lines().skip(1) {
-            let f: Vec<&str> = line.split('\t').collect();
+        for f in bench_rows(file) {
             let unnamed = |c: &str| c == "anonymous" || c == "vague";
-            let both = unnamed(f[5]) && unnamed(f[7]) && f[6] == "yes" && f[8] == "yes";
-            let either = unnamed(f[5]) || unnamed(f[7]);
-            blind.insert(
-                (f[0].parse().unwrap(), f[2].to_string()),
-                (set, both, either),
-            );
+            let both = unnamed(&f[5]) && unnamed(&f[7]) && f[6] == "yes" && f[8] == "yes";
+            let either = unnamed(&f[5]) || unnamed(&f[7]);
+            blind.insert((f[0].parse().unwrap(), f[2].clone()), (set, both, either));
         }
     }
     // Per blind sample: every anonymity rule, the default rules, the flat list; each a recall

@@ -16,6 +16,8 @@ import json
 import random
 import sys
 
+from gold_unnamed import marked
+
 
 def main():
     polnear, out, keyfile, n, seed = sys.argv[1:6]
@@ -41,20 +43,7 @@ def main():
         t = docs[li]["text"]
         g = next(a for a in docs[li]["attributions"] if a["id"] == aid)
         s = g["source"]
-        marks = [(s["start"], "[["), (s["end"], "]]")]
-        if g.get("cue"):
-            marks += [(g["cue"]["start"], "{{"), (g["cue"]["end"], "}}")]
-        lo = min(m[0] for m in marks)
-        hi = max(m[0] for m in marks)
-        ps = max(t.rfind("\n", 0, lo) + 1, lo - 500)
-        pe = t.find("\n", hi)
-        pe = min(len(t) if pe < 0 else pe, hi + 300)
-        # Closing marks before opening ones at the same place.
-        text, at = "", ps
-        for pos, m in sorted(marks, key=lambda m: (m[0], m[1] in ("[[", "{{"))):
-            text += t[at:pos] + m
-            at = pos
-        text += t[at:pe]
+        text = marked(t, g)
         # The story's opening, so a headline or an earlier mention can tell who is meant.
         head = t[: min(len(t), 300)].replace("\n", " ")
         lines.append(json.dumps({"id": i, "source": t[s["start"]:s["end"]],

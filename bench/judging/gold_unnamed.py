@@ -16,6 +16,25 @@ import random
 import sys
 
 
+def marked(t, g):
+    """The paragraph around a gold attribution `g` of text `t` (up to 500 characters before and
+    300 after), with its source in [[ ]] and its cue, if any, in {{ }}."""
+    marks = [(g["source"]["start"], "[["), (g["source"]["end"], "]]")]
+    if g.get("cue"):
+        marks += [(g["cue"]["start"], "{{"), (g["cue"]["end"], "}}")]
+    lo = min(m[0] for m in marks)
+    hi = max(m[0] for m in marks)
+    ps = max(t.rfind("\n", 0, lo) + 1, lo - 500)
+    pe = t.find("\n", hi)
+    pe = min(len(t) if pe < 0 else pe, hi + 300)
+    # Closing marks before opening ones at the same place, innermost last.
+    text, at = "", ps
+    for pos, m in sorted(marks, key=lambda m: (m[0], m[1] in ("[[", "{{"))):
+        text += t[at:pos] + m
+        at = pos
+    return text + t[at:pe]
+
+
 def main():
     polnear, out, keyfile, seed = sys.argv[1:5]
     docs = [json.loads(l) for l in open(polnear)]
@@ -31,20 +50,7 @@ def main():
     for i, (sample, li, aid) in enumerate(rows, 1):
         t = docs[li]["text"]
         g = next(a for a in docs[li]["attributions"] if a["id"] == aid)
-        marks = [(g["source"]["start"], "[["), (g["source"]["end"], "]]")]
-        if g.get("cue"):
-            marks += [(g["cue"]["start"], "{{"), (g["cue"]["end"], "}}")]
-        lo = min(m[0] for m in marks)
-        hi = max(m[0] for m in marks)
-        ps = max(t.rfind("\n", 0, lo) + 1, lo - 500)
-        pe = t.find("\n", hi)
-        pe = min(len(t) if pe < 0 else pe, hi + 300)
-        # Closing marks before opening ones at the same place, innermost last.
-        text, at = "", ps
-        for pos, m in sorted(marks, key=lambda m: (m[0], m[1] in ("[[", "{{"))):
-            text += t[at:pos] + m
-            at = pos
-        text += t[at:pe]
+        text = marked(t, g)
         lines.append(json.dumps({"id": i, "source": t[g["source"]["start"]:g["source"]["end"]],
                                  "context": text}, ensure_ascii=False))
         keys.append(f"{i}\t{sample}\t{li}\t{aid}")

@@ -594,6 +594,10 @@ fn framed_view(
     lexicon: &Lexicon,
 ) -> Option<Attribution> {
     let text = a.doc.blocks[block].text.as_str();
+    // Most sentences open otherwise: no word list for them.
+    if !text[sentence.clone()].trim_start().starts_with(['F', 'T']) {
+        return None;
+    }
     let ws = words(text, sentence.clone());
     let (cue, opener) = ws.first()?;
     let comma = ws.iter().take(9).position(|(_, w)| w.ends_with(','))?;
@@ -604,7 +608,7 @@ fn framed_view(
     let opens_group = quantified
         || matches!(
             first.as_str(),
-            "the" | "his" | "her" | "their" | "its" | "these" | "those" | "most"
+            "the" | "his" | "her" | "their" | "its" | "these" | "those"
         )
         || first_word.starts_with(char::is_uppercase)
         || is_people(&first, lexicon)
