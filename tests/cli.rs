@@ -1849,6 +1849,74 @@ fn look_alikes_of_framed_views_and_views_from_a_group_are_no_source() {
 }
 
 #[test]
+fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
+    // None was reported before: capitalised words before a plural of people ("Iowa",
+    // "Conservative") had made a name; "experts who think" had no source but "who"; "both"
+    // after "in" had cut the phrase to "Many economists in"; "enlisted" had read as the
+    // clause's verb; "a neighbor" and a sentence's "Someone" were no one; "applaud",
+    // "decrying" and "affirm" were other cues, which no anonymity rule reads.
+    let sb = Sandbox::new("unnamed-kinds");
+    sb.write(
+        "k.txt",
+        "Iowa biofuels advocates say the rule is fair.\n\n\
+         Conservative Christians were upset that he never asked.\n\n\
+         There are some national security law experts who think the case is clear.\n\n\
+         Many economists in both parties applaud the plan.\n\n\
+         Officers favored the plan, while enlisted personnel favored the rival.\n\n\
+         A neighbor came in and told me the news.\n\n\
+         Someone called it a quiet revolution.\n\n\
+         Activists are decrying the speech, and foreign policy experts affirm it.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "k.txt"]),
+        0,
+        "k.txt:1:1: info[anonymity.unnamed-source] unnamed source: “Iowa biofuels advocates”\n\
+         k.txt:3:1: info[anonymity.unnamed-source] unnamed source: “Conservative Christians”\n\
+         k.txt:5:11: info[anonymity.unnamed-source] unnamed source: “some national security law experts”\n\
+         k.txt:7:1: info[anonymity.unnamed-source] unnamed source: “Many economists in both parties”\n\
+         k.txt:9:1: info[anonymity.unnamed-source] unnamed source: “Officers”\n\
+         k.txt:9:34: info[anonymity.unnamed-source] unnamed source: “enlisted personnel”\n\
+         k.txt:11:1: info[anonymity.unnamed-source] unnamed source: “A neighbor”\n\
+         k.txt:13:1: info[anonymity.unnamed-source] unnamed source: “Someone”\n\
+         k.txt:15:1: info[anonymity.unnamed-source] unnamed source: “Activists”\n\
+         k.txt:15:40: info[anonymity.unnamed-source] unnamed source: “foreign policy experts”\n",
+        "",
+    );
+}
+
+#[test]
+fn look_alikes_of_groups_by_kind_and_of_relative_clauses_are_no_source() {
+    // Each was read as an unnamed source while this reading was built: two named before
+    // ("Both men", "the two men"), an appositive's relative clause, a clause's tail before
+    // "who" ("tells voters who"), a verb's object ("included staff members"), a verb opening
+    // a quotation whose object followed ("rejects Trump's latest comments"), a warning
+    // issued (a noun, not saying), a narrator reminding viewers.
+    let sb = Sandbox::new("unnamed-kinds-look-alikes");
+    sb.write(
+        "l.txt",
+        "Both men said there were no plans.\n\n\
+         Costs rose, said Howard Rubel, a senior analyst at Jefferies, who notes that orders fell.\n\n\
+         Mr. Bush tells voters who wonder why that it is not his style.\n\n\
+         The DNC apologized for the emails, which included staff members suggesting he be \
+         questioned.\n\n\
+         Netanyahu tweeted that he \"rejects Trump's latest comments about Muslims.\"\n\n\
+         Economists have long warned of a slowdown. The fund issued a grim warning last month.\n\n\
+         It was the first time the two men spoke since December.\n\n\
+         In one ad, a narrator reminds viewers that he marched in 1963.\n",
+    );
+    assert_run(
+        &sb.short(&[
+            "--select",
+            "anonymity.unnamed-source,anonymity.vague-source",
+            "l.txt",
+        ]),
+        1,
+        "l.txt:11:1: warning[anonymity.vague-source] vague attribution: “Economists have long warned”\n",
+        "",
+    );
+}
+
+#[test]
 fn the_classic_shapes_of_an_unnamed_source_are_read_whole() {
     // Each had no unnamed source before: "close to him" was cut to "him", "one of the people"
     // was no class, "concede" and "quick to point out" were no saying, "something" opened the

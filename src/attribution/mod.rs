@@ -551,7 +551,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
     });
     named_antecedents(a, lexicon, &mut out);
     resolve(a, lexicon, &mut out);
-    sourced_antecedents(a, &mut out);
+    sourced_antecedents(a, lexicon, &mut out);
     out
 }
 
@@ -889,40 +889,117 @@ pub fn without_relative(phrase: &str) -> &str {
     }
 }
 
+/// Whether a phrase read back from a relative pronoun is a noun phrase, not a clause's tail
+/// ("consolidate the voters", "the way the operation disparaged women", "Clinton performed
+/// well among voters", "Trump's evolution won't repel supporters"): it opens with a capital,
+/// a determiner or a number, or is two words ("black voters"), and holds no verb in "-ed" past
+/// its first two words, no modal and no comparison.
+fn noun_phrase(phrase: &str) -> bool {
+    let ws: Vec<String> = phrase.split_whitespace().map(bare).collect();
+    let Some(first) = ws.first() else {
+        return false;
+    };
+    let opens = phrase.starts_with(char::is_uppercase)
+        || DETERMINERS.contains(&first.as_str())
+        || QUANTIFIERS.contains(&first.as_str())
+        || matches!(first.as_str(), "the" | "other" | "those" | "these")
+        || first.parse::<u32>().is_ok()
+        || ws.len() <= 2;
+    opens
+        && !ws.iter().skip(2).any(|w| w.ends_with("ed"))
+        && !ws.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "among"
+                    | "than"
+                    | "like"
+                    | "as"
+                    | "well"
+                    | "against"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// Whether a phrase after `before` describes someone the sentence has already given: an
+/// appositive ("said Howard Rubel, a senior analyst at Jefferies, who notes"), a list's last
+/// item after one ("a Texas media consultant and an influential Hispanic Republican who said")
+/// or a predicate ("She was one of two women who declared"); not "there are some experts who".
+fn describes_someone(before: &str) -> bool {
+    let before = before.trim_end();
+    let last = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    let prev = before[..before.len() - last.len()]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    // Within the last 80 characters of the sentence so far.
+    let listed = matches!(last, "and" | "or")
+        && before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| !matches!(c, '.' | '!' | '?'))
+            .take(80)
+            .any(|(_, c)| c == ',');
+    before.ends_with([',', '—', '–'])
+        || listed
+        || (matches!(last, "is" | "are" | "was" | "were" | "be" | "been")
+            && !prev.eq_ignore_ascii_case("there"))
+}
+
+/// The phrase a relative pronoun source stands for, read back from the pronoun within its
+/// sentence: the phrase's range, with the pronoun's and whether a comma or dash sets the
+/// clause off. None when the phrase does not end right before the pronoun.
+fn antecedent(
+    a: &Analysis,
+    lexicon: &Lexicon,
+    at: &Attribution,
+) -> Option<(Range<usize>, Range<usize>, bool)> {
+    let (who, end, set_off) = relative_source(a, at)?;
+    let b = at.cue.block;
+    let text = &a.doc.blocks[b].text;
+    // Sentences are in order: the one holding the pronoun is found by binary search, not a
+    // scan of a story that may be one paragraph of thousands of sentences.
+    let sentences = &a.sentences[b];
+    let start = sentences
+        .get(sentences.partition_point(|s| s.end <= who.start))
+        .filter(|s| s.start <= who.start)
+        .map_or(0, |s| s.start);
+    // A sentence may begin at the pronoun ("Sanders… who said"): nothing before it.
+    if end <= start {
+        return None;
+    }
+    let name = phrase_before(text, window_before(text, start, end), lexicon)?;
+    (name.end == end).then_some((name, who, set_off))
+}
+
 /// "said Harvey, who acknowledged …", "Sanders, who had said …": a relative pronoun after a
 /// name stands for that person, so the source is read as the name with its pronoun: named,
 /// grouped by the name's surname, and still holding the pronoun some annotators mark alone.
 fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     for at in out.iter_mut() {
-        let Some((who, end, true)) = relative_source(a, at) else {
+        let Some((name, who, true)) = antecedent(a, lexicon, at) else {
             continue;
         };
-        let b = at.cue.block;
-        let text = &a.doc.blocks[b].text;
-        // Sentences are in order: the one holding the pronoun is found by binary search, not a
-        // scan of a story that may be one paragraph of thousands of sentences.
-        let sentences = &a.sentences[b];
-        let start = sentences
-            .get(sentences.partition_point(|s| s.end <= who.start))
-            .filter(|s| s.start <= who.start)
-            .map_or(0, |s| s.start);
-        // A sentence may begin at the pronoun ("Sanders… who said"): nothing before it.
-        if end <= start {
-            continue;
-        }
-        let Some(name) = phrase_before(text, window_before(text, start, end), lexicon) else {
-            continue;
-        };
+        let text = &a.doc.blocks[at.cue.block].text;
         let capitalised = text[name.clone()]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if name.end == end
-            && capitalised
-            && classify(&text[name.clone()], lexicon) == SourceClass::Named
-        {
+        if capitalised && classify(&text[name.clone()], lexicon) == SourceClass::Named {
             at.source = Some(Place {
-                block: b,
+                block: at.cue.block,
                 range: name.start..who.end,
             });
             at.class = SourceClass::Named;
@@ -932,8 +1009,11 @@ fn named_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
 
 /// "said a senior official, who spoke on condition of anonymity", "A Defense Department
 /// official, who spoke on condition of anonymity because …, said": a relative pronoun whose
-/// antecedent is another attribution's source refers to that source.
-fn sourced_antecedents(a: &Analysis, out: &mut [Attribution]) {
+/// antecedent is another attribution's source refers to that source. One whose antecedent is
+/// no other source but an unnamed group or person ("some national security law experts who
+/// think", "Republican partisans who prefer") is that group, read with its pronoun as a name
+/// is.
+fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
     /// How far along the ledger, either way, to look for the antecedent's attribution (in the
     /// same paragraph): its neighbours, which a sentence's cues are.
     const NEAR: usize = 8;
@@ -945,7 +1025,7 @@ fn sourced_antecedents(a: &Analysis, out: &mut [Attribution]) {
             continue;
         };
         let b = out[i].cue.block;
-        let antecedent = (i.saturating_sub(NEAR)..(i + NEAR + 1).min(out.len())).find(|&j| {
+        let antecedent_at = (i.saturating_sub(NEAR)..(i + NEAR + 1).min(out.len())).find(|&j| {
             let other = &out[j];
             j != i
                 && !other.nested
@@ -957,9 +1037,27 @@ fn sourced_antecedents(a: &Analysis, out: &mut [Attribution]) {
                             || (s.range.start <= who.start && who.end <= s.range.end))
                 })
         });
-        if let Some(j) = antecedent {
+        if let Some(j) = antecedent_at {
             out[i].class = SourceClass::Reference;
             out[i].resolves_to = Some(out[j].resolves_to.unwrap_or(j));
+        } else if let Some((name, who, _)) = antecedent(a, lexicon, &out[i]) {
+            let text = &a.doc.blocks[b].text;
+            // "whom" is the clause's object: "experts whom voters trust" is the voters' view.
+            if &text[who.clone()] == "who"
+                && noun_phrase(&text[name.clone()])
+                && !describes_someone(&text[..name.start])
+                // A clause read back past its verb ("Mr. Bush tells voters who wonder") is
+                // no antecedent: the verb's object is.
+                && !lexicon.cues.is_match(&text[name.clone()])
+                && let class @ (SourceClass::Anonymous | SourceClass::Vague) =
+                    classify(&text[name.clone()], lexicon)
+            {
+                out[i].source = Some(Place {
+                    block: b,
+                    range: name.start..who.end,
+                });
+                out[i].class = class;
+            }
         }
     }
 }
@@ -1389,8 +1487,13 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         });
         return people.then(|| phrase_after(text, phrase)).flatten();
     }
-    // ‘…,’ said a European defense official / …, said Maria Lopez
-    let inverted = closes_quote(before_trim)
+    // ‘…,’ said a European defense official / …, said Maria Lopez. A straight quote after a
+    // space opens the quotation the cue is in (he "rejects Trump's latest comments"): what
+    // follows is the verb's object.
+    let opening = before_trim
+        .strip_suffix(['"', '\''])
+        .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+    let inverted = (closes_quote(before_trim) && !opening)
         || (before_trim.ends_with(',')
             && after_cue.first().is_some_and(|(_, w)| {
                 let w0 = bare(w);
@@ -2414,8 +2517,19 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let lw = bare(w);
         let next = clause.get(i + 1).map(|(_, n)| bare(n));
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        // A clause that opens with a verb has its subject further back ("…, has intensified").
-        if i == 0 && lower && (lw.ends_with("ed") || SKIPPABLE.contains(&lw.as_str())) {
+        // A clause that opens with a verb has its subject further back ("…, has intensified");
+        // not one that opens with an adjective before people ("enlisted personnel favored"),
+        // which is no verb the lexicon knows ("which included staff members suggesting").
+        let before_people = !lexicon.cues.is_match(&lw)
+            && next.as_deref().is_some_and(|n| {
+                is_people(n, lexicon)
+                    || lexicon.groups.iter().any(|g| g == n)
+                    || lexicon.roles.iter().any(|r| r == n)
+            });
+        if i == 0
+            && lower
+            && ((lw.ends_with("ed") && !before_people) || SKIPPABLE.contains(&lw.as_str()))
+        {
             return None;
         }
         // "a source close to him", "an aide to the mayor": "to" places the source.
@@ -2429,6 +2543,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let verb = lower
             && i > 0
             && !placing
+            && !counts_members(clause[i - 1].1, &lw)
             && (SKIPPABLE.contains(&lw.as_str())
                 || (lw.ends_with("ed")
                     && next.as_deref().is_none_or(|n| VERB_FOLLOWERS.contains(&n))));
@@ -2596,7 +2711,8 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
                 || lexicon.placed_to_know.contains(&bare(ws[i - 1].1)))
             && !ws[i - 1].1.ends_with(',')
             && ws.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n));
-        if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to {
+        let counted = i > 0 && counts_members(ws[i - 1].1, &lw);
+        if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to && !counted {
             break;
         }
         let abbreviation = abbreviates(w, ws.get(i + 1).map(|(_, n)| *n));
@@ -2631,6 +2747,16 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         }
     }
     start
+}
+
+/// Whether `w` ("both", "all") after the word `prev` counts the members of a place or a body
+/// ("economists in both parties", "leaders of all parties"), rather than ending the phrase
+/// before it as "they both said" does.
+fn counts_members(prev: &str, w: &str) -> bool {
+    matches!(w, "both" | "all")
+        && [PREPOSITIONS, PLACE_PREPOSITIONS]
+            .iter()
+            .any(|l| l.contains(&bare(prev).as_str()))
 }
 
 /// Whether a source phrase describes its source as placed to know (the lexicon's
@@ -2931,6 +3057,13 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return if QUANTIFIERS.contains(&det.as_str()) {
             SourceClass::Vague
+        } else if ws.len() == 1
+            && matches!(det.as_str(), "someone" | "somebody")
+            && first.starts_with(char::is_uppercase)
+        {
+            // "Someone called it a quiet revolution": one person the reader is not told of,
+            // as the sentence's subject (not "traced to somebody admitted through").
+            SourceClass::Anonymous
         } else {
             SourceClass::Other
         };
@@ -3110,6 +3243,17 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         }
         return SourceClass::Anonymous;
     }
+    // "Iowa biofuels advocates", "Conservative Christians": a plural the lexicon lists as people
+    // heads the phrase, and the capitalised words before it say where or what they are; they
+    // name no one. (A name in apposition or after a title was read above.)
+    if has_name
+        && ws.len() >= 2
+        && head_part.len() == phrase.len()
+        && ws.last().is_some_and(|w| bare(w) == head)
+        && lexicon.people.contains(&head)
+    {
+        return SourceClass::Vague;
+    }
     if has_name {
         return SourceClass::Named;
     }
@@ -3121,7 +3265,57 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return SourceClass::Named;
     }
+    // "enlisted personnel favored", "younger women embrace": a plural the lexicon lists as
+    // people, after nothing but adjectives, is a group standing in for a source. Not after an
+    // article or a possessive, which refer back ("the two men", "both men"), nor after a verb
+    // the phrase was read back past ("recruit pastors", "included staff members").
+    if ws.last().is_some_and(|w| bare(w) == head)
+        && lexicon.people.contains(&head)
+        && ws[..ws.len() - 1].iter().all(|w| adjective(w))
+    {
+        return SourceClass::Vague;
+    }
     SourceClass::Other
+}
+
+/// Whether a word before a plural of people reads as its adjective: capitalised ("Iowa",
+/// "Christian"), a common one ("young", "other"), or with an adjective's ending ("enlisted",
+/// "younger", "conservative", "undocumented").
+fn adjective(w: &str) -> bool {
+    let b = bare(w);
+    // A capitalised determiner opens the sentence: "Both men said" are two named before.
+    let determiner =
+        NOUN_DETERMINERS.contains(&b.as_str()) || matches!(b.as_str(), "both" | "each");
+    (w.starts_with(char::is_uppercase) && !determiner)
+        || matches!(
+            b.as_str(),
+            "male"
+                | "female"
+                | "young"
+                | "old"
+                | "black"
+                | "white"
+                | "new"
+                | "former"
+                | "other"
+                | "local"
+                | "many"
+                | "most"
+                | "some"
+                | "few"
+                | "more"
+                | "all"
+                | "random"
+                | "rank"
+                | "and"
+        )
+        || (b.len() > 4
+            && [
+                "ed", "al", "ic", "an", "ive", "ous", "ful", "ish", "ern", "ent", "ant", "ary",
+                "ing", "ese", "er", "ist",
+            ]
+            .iter()
+            .any(|e| b.ends_with(e)))
 }
 
 /// Whether a relative clause right after the source phrase ending at `end` grants its source

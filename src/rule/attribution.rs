@@ -162,6 +162,16 @@ impl Check for AttributionRule {
                 .clone()
                 .or_else(|| at.content.clone().filter(|_| at.class == SourceClass::None))
                 .unwrap_or_else(|| at.cue.clone());
+            // "some experts who think": the ledger reads a relative pronoun with what it stands
+            // for; the finding shows the phrase alone.
+            let place = {
+                let phrase = &a.doc.blocks[place.block].text[place.range.clone()];
+                let kept = crate::attribution::without_relative(phrase).len();
+                Place {
+                    block: place.block,
+                    range: place.range.start..place.range.start + kept,
+                }
+            };
             if reported.contains(&key(&place)) {
                 continue;
             }
