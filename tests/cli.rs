@@ -1854,7 +1854,8 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
     // "Conservative") had made a name; "experts who think" had no source but "who"; "both"
     // after "in" had cut the phrase to "Many economists in"; "enlisted" had read as the
     // clause's verb; "a neighbor" and a sentence's "Someone" were no one; "applaud",
-    // "decrying" and "affirm" were other cues, which no anonymity rule reads.
+    // "decrying" and "affirm" were other cues, which no anonymity rule reads; "they" after a
+    // group that said nothing was no one's.
     let sb = Sandbox::new("unnamed-kinds");
     sb.write(
         "k.txt",
@@ -1865,7 +1866,8 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          Officers favored the plan, while enlisted personnel favored the rival.\n\n\
          A neighbor came in and told me the news.\n\n\
          Someone called it a quiet revolution.\n\n\
-         Activists are decrying the speech, and foreign policy experts affirm it.\n",
+         Activists are decrying the speech, and foreign policy experts affirm it.\n\n\
+         The remarks let Republicans tie her to an administration that they view as weak.\n",
     );
     assert_run(
         &sb.short(&["--select", "anonymity.unnamed-source", "k.txt"]),
@@ -1879,7 +1881,8 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          k.txt:11:1: info[anonymity.unnamed-source] unnamed source: “A neighbor”\n\
          k.txt:13:1: info[anonymity.unnamed-source] unnamed source: “Someone”\n\
          k.txt:15:1: info[anonymity.unnamed-source] unnamed source: “Activists”\n\
-         k.txt:15:40: info[anonymity.unnamed-source] unnamed source: “foreign policy experts”\n",
+         k.txt:15:40: info[anonymity.unnamed-source] unnamed source: “foreign policy experts”\n\
+         k.txt:17:63: info[anonymity.unnamed-source] unnamed source: “they”\n",
         "",
     );
 }
@@ -1890,7 +1893,8 @@ fn look_alikes_of_groups_by_kind_and_of_relative_clauses_are_no_source() {
     // ("Both men", "the two men"), an appositive's relative clause, a clause's tail before
     // "who" ("tells voters who"), a verb's object ("included staff members"), a verb opening
     // a quotation whose object followed ("rejects Trump's latest comments"), a warning
-    // issued (a noun, not saying), a narrator reminding viewers.
+    // issued (a noun, not saying), a narrator reminding viewers; "They" after two named who
+    // spoke, or after a group's name ("Muslim Americans for Trump").
     let sb = Sandbox::new("unnamed-kinds-look-alikes");
     sb.write(
         "l.txt",
@@ -1902,7 +1906,9 @@ fn look_alikes_of_groups_by_kind_and_of_relative_clauses_are_no_source() {
          Netanyahu tweeted that he \"rejects Trump's latest comments about Muslims.\"\n\n\
          Economists have long warned of a slowdown. The fund issued a grim warning last month.\n\n\
          It was the first time the two men spoke since December.\n\n\
-         In one ad, a narrator reminds viewers that he marched in 1963.\n",
+         In one ad, a narrator reminds viewers that he marched in 1963.\n\n\
+         Trump and Cruz attacked the reporters. They said the coverage was unfair.\n\n\
+         His friend started Muslim Americans for Trump. They say the remarks hurt.\n",
     );
     assert_run(
         &sb.short(&[

@@ -1561,6 +1561,25 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
                 "by" | "for" | "after" | "before" | "while" | "without" | "in" | "when" | "since"
             )
         });
+    // "my parents were gone, and a neighbor came in and told me": a second verb's subject
+    // opens the clause it is in, after the last ", and", ", but" or ";" before its "and".
+    if coordinated {
+        // The coordinating word is the last before the cue but auxiliaries and adverbs; its
+        // offset in `before_trim`, of which each of `before_words` is a slice.
+        let and_at =
+            kept.map(|k| before_words[k].as_ptr() as usize - before_trim.as_ptr() as usize);
+        let clause = and_at.and_then(|at| {
+            ["; ", ", and ", ", but "]
+                .iter()
+                .filter_map(|b| before_trim[..at].rfind(b).map(|i| i + b.len()))
+                .max()
+        });
+        if let Some(from) = clause
+            && let Some(s) = subject(text, &(near.before.start + from..near.before.end), lexicon)
+        {
+            return Some(s);
+        }
+    }
     if (participle && before_trim.ends_with(','))
         || prepositional
         || coordinated
@@ -3562,6 +3581,12 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
                     last_person = Some(i);
                 } else if let Some(u) = unnamed {
                     out[i].resolves_to = Some(out[u].resolves_to.unwrap_or(u));
+                } else if let Some(class) = (pronoun.as_deref() == Some("they"))
+                    .then(|| group_before(a, lexicon, &out[i], last_named.map(|n| &out[n])))
+                    .flatten()
+                {
+                    out[i].class = class;
+                    last_group = Some(i);
                 } else if let Some(n) = last_named {
                     out[i].resolves_to = Some(out[n].resolves_to.unwrap_or(n));
                 } else {
@@ -3598,6 +3623,59 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
             }
         }
     }
+}
+
+/// "Those remarks allowed Republicans to tie her to an administration that they widely view
+/// as ineffective": the class of the unnamed group a "they" stands for, read from the nearest
+/// plural of people or group word before it in its sentence or the one before (the lexicon's
+/// `people`, `groups` and plural `roles`), when no named source was read in between: vague,
+/// if that group is unnamed; None when it is named or a reference, or there is none.
+fn group_before(
+    a: &Analysis,
+    lexicon: &Lexicon,
+    at: &Attribution,
+    named: Option<&Attribution>,
+) -> Option<SourceClass> {
+    let p = at.source.as_ref()?;
+    let text = &a.doc.blocks[p.block].text;
+    let sentences = &a.sentences[p.block];
+    let k = sentences.partition_point(|s| s.end <= p.range.start);
+    let from = sentences.get(k.saturating_sub(1))?.start;
+    // A named source read in the window may be whom "they" stands for ("Trump and Cruz
+    // attacked the reporters. They said …").
+    if named.is_some_and(|n| n.cue.block == p.block && n.cue.range.end > from) {
+        return None;
+    }
+    let ws = words(text, from..p.range.start);
+    let head = ws.iter().rposition(|(_, w)| {
+        let b = bare(w);
+        !QUANTIFIERS.contains(&b.as_str())
+            && (lexicon.people.contains(&b)
+                || lexicon.groups.contains(&b)
+                || (b.ends_with('s') && lexicon.roles.contains(&b)))
+    })?;
+    // Not a possessor ("voters' choice") nor the end of a quotation, nor a word of an
+    // organisation's name ("His friend started Muslim Americans for Trump. They say").
+    let org_name = ws[head].1.starts_with(char::is_uppercase)
+        && ws
+            .get(head + 1)
+            .is_some_and(|(_, w)| matches!(*w, "for" | "of"))
+        && ws
+            .get(head + 2)
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase));
+    if org_name || ws[head].1.ends_with(['’', '\'', '”', '"']) {
+        return None;
+    }
+    let start = leftmost(&ws[..=head], lexicon)?;
+    let end = word_end(&ws[head].0, ws[head].1);
+    // A "they" read back to a group stands for the group as a whole: vague, even where the
+    // group is a specific one ("campaign officials … They distributed"), whose members the
+    // pronoun does not single out as a source would.
+    matches!(
+        classify(&text[start..end], lexicon),
+        SourceClass::Vague | SourceClass::Anonymous
+    )
+    .then_some(SourceClass::Vague)
 }
 
 /// One source of a story, with every attribution to it: what the ledger table and the
