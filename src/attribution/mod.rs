@@ -1594,7 +1594,9 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             return Some(r);
         }
     }
-    if by_agent {
+    // "Fans were thrilled by the win": what a feeling is felt by is its cause, not who holds
+    // it.
+    if by_agent && lexicon.kind(cue_text) != CueKind::Feeling {
         return phrase_after(text, &after_cue[1..]);
     }
     phrase_before(text, near.before.clone(), lexicon)
@@ -2552,17 +2554,20 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             return None;
         }
         // "a source close to him", "an aide to the mayor": "to" places the source.
-        let placing = lw == "to"
+        // And "on" after a word that places one: "a person briefed on the talks".
+        let placing = (lw == "to" || lw == "on")
             && i > 0
             && clause.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n))
             && {
                 let p = bare(clause[i - 1].1);
-                lexicon.roles.contains(&p) || lexicon.placed_to_know.contains(&p)
+                lexicon.placed_to_know.contains(&p) || (lw == "to" && lexicon.roles.contains(&p))
             };
+        // "briefed" and "involved" place an unnamed source ("a person briefed on the talks").
         let verb = lower
             && i > 0
             && !placing
             && !counts_members(clause[i - 1].1, &lw)
+            && !lexicon.placed_to_know.contains(&lw)
             && (SKIPPABLE.contains(&lw.as_str())
                 || (lw.ends_with("ed")
                     && next.as_deref().is_none_or(|n| VERB_FOLLOWERS.contains(&n))));
@@ -2724,10 +2729,11 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         // that places a source does not ("a senior aide to the mayor said", "a source close to
         // him said").
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        let role_to = lw == "to"
+        // Nor does "on" after a word that places one ("a person briefed on the talks").
+        let role_to = (lw == "to" || lw == "on")
             && i > 0
-            && (lexicon.roles.contains(&bare(ws[i - 1].1))
-                || lexicon.placed_to_know.contains(&bare(ws[i - 1].1)))
+            && (lexicon.placed_to_know.contains(&bare(ws[i - 1].1))
+                || (lw == "to" && lexicon.roles.contains(&bare(ws[i - 1].1))))
             && !ws[i - 1].1.ends_with(',')
             && ws.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n));
         let counted = i > 0 && counts_members(ws[i - 1].1, &lw);
