@@ -1853,7 +1853,7 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
     // None was reported before: capitalised words before a plural of people ("Iowa",
     // "Conservative") had made a name; "experts who think" had no source but "who"; "both"
     // after "in" had cut the phrase to "Many economists in"; "enlisted" had read as the
-    // clause's verb; "a neighbor" and a sentence's "Someone" were no one; "applaud",
+    // clause's verb; "a neighbor" was no one, nor residents "who said"; "applaud",
     // "decrying" and "affirm" were other cues, which no anonymity rule reads; "they" after a
     // group that said nothing was no one's.
     let sb = Sandbox::new("unnamed-kinds");
@@ -1865,7 +1865,7 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          Many economists in both parties applaud the plan.\n\n\
          Officers favored the plan, while enlisted personnel favored the rival.\n\n\
          A neighbor came in and told me the news.\n\n\
-         Someone called it a quiet revolution.\n\n\
+         Firefighters rescued residents who said they had been trapped.\n\n\
          Activists are decrying the speech, and foreign policy experts affirm it.\n\n\
          The remarks let Republicans tie her to an administration that they view as weak.\n",
     );
@@ -1879,7 +1879,7 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          k.txt:9:1: info[anonymity.unnamed-source] unnamed source: “Officers”\n\
          k.txt:9:34: info[anonymity.unnamed-source] unnamed source: “enlisted personnel”\n\
          k.txt:11:1: info[anonymity.unnamed-source] unnamed source: “A neighbor”\n\
-         k.txt:13:1: info[anonymity.unnamed-source] unnamed source: “Someone”\n\
+         k.txt:13:22: info[anonymity.unnamed-source] unnamed source: “residents”\n\
          k.txt:15:1: info[anonymity.unnamed-source] unnamed source: “Activists”\n\
          k.txt:15:40: info[anonymity.unnamed-source] unnamed source: “foreign policy experts”\n\
          k.txt:17:63: info[anonymity.unnamed-source] unnamed source: “they”\n",
@@ -1919,7 +1919,9 @@ fn look_alikes_of_groups_by_kind_and_of_relative_clauses_are_no_source() {
     // "who" ("tells voters who"), a verb's object ("included staff members"), a verb opening
     // a quotation whose object followed ("rejects Trump's latest comments"), a warning
     // issued (a noun, not saying), a narrator reminding viewers; "They" after two named who
-    // spoke, or after a group's name ("Muslim Americans for Trump").
+    // spoke, or after a group's name ("Muslim Americans for Trump"), or after names that said
+    // nothing. A review then found the rest: "Someone" doing something, a passenger jet, a
+    // relative clause's verb, a list's last item before "and said", an organisation's name.
     let sb = Sandbox::new("unnamed-kinds-look-alikes");
     sb.write(
         "l.txt",
@@ -1933,7 +1935,13 @@ fn look_alikes_of_groups_by_kind_and_of_relative_clauses_are_no_source() {
          It was the first time the two men spoke since December.\n\n\
          In one ad, a narrator reminds viewers that he marched in 1963.\n\n\
          Trump and Cruz attacked the reporters. They said the coverage was unfair.\n\n\
-         His friend started Muslim Americans for Trump. They say the remarks hurt.\n",
+         His friend started Muslim Americans for Trump. They say the remarks hurt.\n\n\
+         Someone told the manager about the leak.\n\n\
+         A passenger jet declared an emergency after takeoff.\n\n\
+         The academy that trained officers for the department said it would review it.\n\n\
+         Gov. Ann Lee met the mayor, the police chief, and a fire official and said it was fast.\n\n\
+         Concerned Women for America said the bill was wrong.\n\n\
+         Warren and Sanders have courted young voters. They say the plan would cancel debt.\n",
     );
     assert_run(
         &sb.short(&[

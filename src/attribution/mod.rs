@@ -892,8 +892,8 @@ pub fn without_relative(phrase: &str) -> &str {
 /// Whether a phrase read back from a relative pronoun is a noun phrase, not a clause's tail
 /// ("consolidate the voters", "the way the operation disparaged women", "Clinton performed
 /// well among voters", "Trump's evolution won't repel supporters"): it opens with a capital,
-/// a determiner or a number, or is two words ("black voters"), and holds no verb in "-ed" past
-/// its first two words, no modal and no comparison.
+/// a determiner or a number, or is two words ("black voters"), and holds no verb (`verb_at`),
+/// no modal and no comparison.
 fn noun_phrase(phrase: &str) -> bool {
     let ws: Vec<String> = phrase.split_whitespace().map(bare).collect();
     let Some(first) = ws.first() else {
@@ -905,8 +905,9 @@ fn noun_phrase(phrase: &str) -> bool {
         || matches!(first.as_str(), "the" | "other" | "those" | "these")
         || first.parse::<u32>().is_ok()
         || ws.len() <= 2;
+    let words: Vec<&str> = phrase.split_whitespace().collect();
     opens
-        && !ws.iter().skip(2).any(|w| w.ends_with("ed"))
+        && !(1..words.len()).any(|i| verb_at(&words, i))
         && !ws.iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -927,6 +928,34 @@ fn noun_phrase(phrase: &str) -> bool {
             ) || w.ends_with("n't")
                 || w.ends_with("n’t")
         })
+}
+
+/// Whether the `i`th of `ws` reads as a verb: a lower-case "-ed" word after anything but a
+/// determiner or a quantifier ("Firefighters rescued residents", "Microsoft surveyed
+/// customers"; not "the retired generals", "some elected officials").
+fn verb_at(ws: &[&str], i: usize) -> bool {
+    let w = ws[i];
+    i > 0
+        && w.starts_with(char::is_lowercase)
+        && bare(w).ends_with("ed")
+        && !{
+            let p = bare(ws[i - 1]);
+            NOUN_DETERMINERS.contains(&p.as_str())
+                || DETERMINERS.contains(&p.as_str())
+                || QUANTIFIERS.contains(&p.as_str())
+        }
+}
+
+/// Where the last noun phrase of `text[range]` starts: after its last verb (`verb_at`), so
+/// "Firefighters rescued residents" gives "residents".
+fn after_last_verb(text: &str, range: Range<usize>) -> usize {
+    let ws = words(text, range.clone());
+    let plain: Vec<&str> = ws.iter().map(|(_, w)| *w).collect();
+    (1..plain.len())
+        .rev()
+        .find(|&i| verb_at(&plain, i))
+        .and_then(|i| ws.get(i + 1))
+        .map_or(range.start, |(r, _)| r.start)
 }
 
 /// Whether a phrase after `before` describes someone the sentence has already given: an
@@ -1021,7 +1050,7 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
         if out[i].class != SourceClass::Other {
             continue;
         }
-        let Some((who, end, _)) = relative_source(a, &out[i]) else {
+        let Some((pronoun, end, _)) = relative_source(a, &out[i]) else {
             continue;
         };
         let b = out[i].cue.block;
@@ -1034,16 +1063,18 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
                 && other.source.as_ref().is_some_and(|s| {
                     s.block == b
                         && (s.range.end == end
-                            || (s.range.start <= who.start && who.end <= s.range.end))
+                            || (s.range.start <= pronoun.start && pronoun.end <= s.range.end))
                 })
         });
         if let Some(j) = antecedent_at {
             out[i].class = SourceClass::Reference;
             out[i].resolves_to = Some(out[j].resolves_to.unwrap_or(j));
-        } else if let Some((name, who, _)) = antecedent(a, lexicon, &out[i]) {
+        } else if let Some((name, _, _)) = antecedent(a, lexicon, &out[i]) {
             let text = &a.doc.blocks[b].text;
+            // "Firefighters rescued residents who said": the residents.
+            let name = after_last_verb(text, name.clone())..name.end;
             // "whom" is the clause's object: "experts whom voters trust" is the voters' view.
-            if &text[who.clone()] == "who"
+            if &text[pronoun.clone()] == "who"
                 && noun_phrase(&text[name.clone()])
                 && !describes_someone(&text[..name.start])
                 // A clause read back past its verb ("Mr. Bush tells voters who wonder") is
@@ -1054,7 +1085,7 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
             {
                 out[i].source = Some(Place {
                     block: b,
-                    range: name.start..who.end,
+                    range: name.start..pronoun.end,
                 });
                 out[i].class = class;
             }
@@ -1490,9 +1521,13 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     // ‘…,’ said a European defense official / …, said Maria Lopez. A straight quote after a
     // space opens the quotation the cue is in (he "rejects Trump's latest comments"): what
     // follows is the verb's object.
-    let opening = before_trim
-        .strip_suffix(['"', '\''])
-        .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+    // Not one after a clause's last mark and a stray space (`"We are not going anywhere, "
+    // said Mayor Ann Lee`), which closes.
+    let opening = before_trim.strip_suffix(['"', '\'']).is_some_and(|b| {
+        b.is_empty()
+            || (b.ends_with(char::is_whitespace)
+                && !b.trim_end().ends_with([',', '.', '?', '!', '—', '-']))
+    });
     let inverted = (closes_quote(before_trim) && !opening)
         || (before_trim.ends_with(',')
             && after_cue.first().is_some_and(|(_, w)| {
@@ -1574,8 +1609,16 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
                 .filter_map(|b| before_trim[..at].rfind(b).map(|i| i + b.len()))
                 .max()
         });
-        if let Some(from) = clause
+        // Not a list's last item ("met with the mayor, the police chief, and a fire official
+        // and said"), whose "subject" has no verb before the "and", nor a clause inside a
+        // quotation (“We lost, but the voters will be back,” Mayor Ann Lee told supporters and
+        // vowed).
+        if let (Some(from), Some(at)) = (clause, and_at)
+            && !before_trim[from..at].contains(['“', '”', '"'])
             && let Some(s) = subject(text, &(near.before.start + from..near.before.end), lexicon)
+            && !text[s.end.min(near.before.start + at)..near.before.start + at]
+                .trim()
+                .is_empty()
         {
             return Some(s);
         }
@@ -2540,8 +2583,14 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         // A clause that opens with a verb has its subject further back ("…, has intensified");
         // not one that opens with an adjective before people ("enlisted personnel favored"),
-        // which is no verb the lexicon knows ("which included staff members suggesting").
+        // which is no verb the lexicon knows ("which included staff members suggesting") nor
+        // a relative clause's ("The academy that trained officers for the department said").
+        let after_relative = ws
+            .iter()
+            .rfind(|(r, _)| r.start < start)
+            .is_some_and(|(_, p)| matches!(bare(p).as_str(), "that" | "which" | "who"));
         let before_people = !lexicon.cues.is_match(&lw)
+            && !after_relative
             && next.as_deref().is_some_and(|n| {
                 is_people(n, lexicon)
                     || lexicon.groups.iter().any(|g| g == n)
@@ -3082,13 +3131,6 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     {
         return if QUANTIFIERS.contains(&det.as_str()) {
             SourceClass::Vague
-        } else if ws.len() == 1
-            && matches!(det.as_str(), "someone" | "somebody")
-            && first.starts_with(char::is_uppercase)
-        {
-            // "Someone called it a quiet revolution": one person the reader is not told of,
-            // as the sentence's subject (not "traced to somebody admitted through").
-            SourceClass::Anonymous
         } else {
             SourceClass::Other
         };
@@ -3132,6 +3174,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         && first.chars().next().is_some_and(char::is_uppercase)
         && !lexicon.roles.contains(&head)
         && (lexicon.people.contains(&head) || ["ists", "ians"].iter().any(|e| head.ends_with(e)))
+        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
     {
         return SourceClass::Vague;
     }
@@ -3276,6 +3319,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         && head_part.len() == phrase.len()
         && ws.last().is_some_and(|w| bare(w) == head)
         && lexicon.people.contains(&head)
+        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
     {
         return SourceClass::Vague;
     }
@@ -3293,14 +3337,26 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     // "enlisted personnel favored", "younger women embrace": a plural the lexicon lists as
     // people, after nothing but adjectives, is a group standing in for a source. Not after an
     // article or a possessive, which refer back ("the two men", "both men"), nor after a verb
-    // the phrase was read back past ("recruit pastors", "included staff members").
+    // the phrase was read back past ("recruit pastors"), nor in an organisation's name
+    // ("Concerned Women for America").
     if ws.last().is_some_and(|w| bare(w) == head)
         && lexicon.people.contains(&head)
         && ws[..ws.len() - 1].iter().all(|w| adjective(w))
+        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
     {
         return SourceClass::Vague;
     }
     SourceClass::Other
+}
+
+/// Whether capitalised words hold "for" or "of" between them, as an organisation's name does
+/// ("Concerned Women for America", "Muslim Americans for Trump", "Jews for Jesus").
+fn organisation_name(ws: &[&str]) -> bool {
+    ws.windows(3).any(|w| {
+        w[0].starts_with(char::is_uppercase)
+            && matches!(w[1], "for" | "of")
+            && w[2].starts_with(char::is_uppercase)
+    })
 }
 
 /// Whether a word before a plural of people reads as its adjective: capitalised ("Iowa",
@@ -3634,8 +3690,9 @@ fn resolve(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution]) {
 /// "Those remarks allowed Republicans to tie her to an administration that they widely view
 /// as ineffective": the class of the unnamed group a "they" stands for, read from the nearest
 /// plural of people or group word before it in its sentence or the one before (the lexicon's
-/// `people`, `groups` and plural `roles`), when no named source was read in between: vague,
-/// if that group is unnamed; None when it is named or a reference, or there is none.
+/// `people`, `groups` and plural `roles`), when no named source spoke earlier in the paragraph
+/// and no name comes before the group: vague, if that group is unnamed; None when it is named
+/// or a reference, or there is none.
 fn group_before(
     a: &Analysis,
     lexicon: &Lexicon,
@@ -3647,12 +3704,12 @@ fn group_before(
     let sentences = &a.sentences[p.block];
     let k = sentences.partition_point(|s| s.end <= p.range.start);
     let from = sentences.get(k.saturating_sub(1))?.start;
-    // A named source read in the window may be whom "they" stands for ("Trump and Cruz
+    // A named source earlier in the paragraph may be whom "they" stands for ("Trump and Cruz
     // attacked the reporters. They said …").
-    if named.is_some_and(|n| n.cue.block == p.block && n.cue.range.end > from) {
+    if named.is_some_and(|n| n.cue.block == p.block && n.cue.range.end <= p.range.start) {
         return None;
     }
-    let ws = words(text, from..p.range.start);
+    let ws = words(text, window_before(text, from, p.range.start));
     let head = ws.iter().rposition(|(_, w)| {
         let b = bare(w);
         !QUANTIFIERS.contains(&b.as_str())
@@ -3662,18 +3719,28 @@ fn group_before(
     })?;
     // Not a possessor ("voters' choice") nor the end of a quotation, nor a word of an
     // organisation's name ("His friend started Muslim Americans for Trump. They say").
-    let org_name = ws[head].1.starts_with(char::is_uppercase)
-        && ws
-            .get(head + 1)
-            .is_some_and(|(_, w)| matches!(*w, "for" | "of"))
-        && ws
-            .get(head + 2)
-            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase));
+    let plain: Vec<&str> = ws.iter().map(|(_, w)| *w).collect();
+    let org_name = organisation_name(&plain[head..(head + 3).min(plain.len())]);
     if org_name || ws[head].1.ends_with(['’', '\'', '”', '"']) {
+        return None;
+    }
+    // Names before the group, not opening a sentence, may be whom "they" stands for ("Warren
+    // and Sanders have courted young voters. They say").
+    let named_before = (1..head).any(|i| {
+        let b = bare(plain[i]);
+        plain[i].starts_with(char::is_uppercase)
+            && !plain[i - 1].ends_with(['.', '!', '?'])
+            && !lexicon.groups.contains(&b)
+            && !lexicon.people.contains(&b)
+            && !lexicon.demonyms.iter().any(|d| d.to_lowercase() == b)
+    });
+    if named_before {
         return None;
     }
     let start = leftmost(&ws[..=head], lexicon)?;
     let end = word_end(&ws[head].0, ws[head].1);
+    // "Microsoft surveyed customers in May. They said": the customers.
+    let start = after_last_verb(text, start..end);
     // A "they" read back to a group stands for the group as a whole: vague, even where the
     // group is a specific one ("campaign officials … They distributed"), whose members the
     // pronoun does not single out as a source would.
