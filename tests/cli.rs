@@ -1853,7 +1853,8 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
     // None was reported before: capitalised words before a plural of people ("Iowa",
     // "Conservative") had made a name; "experts who think" had no source but "who"; "both"
     // after "in" had cut the phrase to "Many economists in"; "enlisted" had read as the
-    // clause's verb; "a neighbor" was no one, nor residents "who said"; "applaud",
+    // clause's verb; a verb after "and" had the sentence's subject ("I came home, and two
+    // aides came in and told me"), residents "who said" were no one; "applaud",
     // "decrying" and "affirm" were other cues, which no anonymity rule reads; "they" after a
     // group that said nothing was no one's.
     let sb = Sandbox::new("unnamed-kinds");
@@ -1864,7 +1865,7 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          There are some national security law experts who think the case is clear.\n\n\
          Many economists in both parties applaud the plan.\n\n\
          Officers favored the plan, while enlisted personnel favored the rival.\n\n\
-         A neighbor came in and told me the news.\n\n\
+         I came home, and two aides came in and told me the news.\n\n\
          Firefighters rescued residents who said they had been trapped.\n\n\
          Activists are decrying the speech, and foreign policy experts affirm it.\n\n\
          The remarks let Republicans tie her to an administration that they view as weak.\n",
@@ -1878,7 +1879,7 @@ fn groups_by_their_kind_relative_clauses_and_verbs_once_other_are_sources() {
          k.txt:7:1: info[anonymity.unnamed-source] unnamed source: “Many economists in both parties”\n\
          k.txt:9:1: info[anonymity.unnamed-source] unnamed source: “Officers”\n\
          k.txt:9:34: info[anonymity.unnamed-source] unnamed source: “enlisted personnel”\n\
-         k.txt:11:1: info[anonymity.unnamed-source] unnamed source: “A neighbor”\n\
+         k.txt:11:18: info[anonymity.unnamed-source] unnamed source: “two aides”\n\
          k.txt:13:22: info[anonymity.unnamed-source] unnamed source: “residents”\n\
          k.txt:15:1: info[anonymity.unnamed-source] unnamed source: “Activists”\n\
          k.txt:15:40: info[anonymity.unnamed-source] unnamed source: “foreign policy experts”\n\
