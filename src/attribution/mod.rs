@@ -2304,6 +2304,13 @@ const NOT_NAMES: &[&str] = &[
     "call",
     "stories",
     "let's",
+    // Adjectives of standing that open a sentence: "Former Carson advisers told" names no one.
+    "former",
+    "longtime",
+    "top",
+    "senior",
+    "retired",
+    "current",
     "monday",
     "tuesday",
     "wednesday",
@@ -2395,7 +2402,43 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 "the" | "a" | "an" | "his" | "their" | "its" | "our" | "my"
             )
         });
-        if (skippable(w) && !noun) || day {
+        // "were more likely to say", "have been reluctant to reveal": an adjective that takes
+        // the cue as its infinitive, with its "more" or "less", stands between the source and
+        // its cue as an auxiliary does.
+        let bridge = matches!(
+            b.as_str(),
+            "likely"
+                | "unlikely"
+                | "willing"
+                | "unwilling"
+                | "reluctant"
+                | "eager"
+                | "ready"
+                | "quick"
+                | "able"
+                | "unable"
+                | "inclined"
+                | "prepared"
+                | "hesitant"
+                | "loath"
+        ) && text[ws.last().map_or(0, |(r, _)| r.end)..range.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|n| bare(n) == "to");
+        let degree = matches!(
+            b.as_str(),
+            "more" | "less" | "most" | "least" | "far" | "much"
+        ) && ws.len() >= 2
+            && text[ws.last().map_or(0, |(r, _)| r.end)..range.end]
+                .split_whitespace()
+                .next()
+                .is_some_and(|n| {
+                    matches!(
+                        bare(n).as_str(),
+                        "likely" | "unlikely" | "willing" | "eager" | "able"
+                    )
+                });
+        if (skippable(w) && !noun) || day || bridge || degree {
             ws.pop();
         } else if matches!(
             b.as_str(),
@@ -3246,12 +3289,16 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             keep
         })
         .collect();
+    // A name in the possessive before the head is whose the source is, not its name: "Hillary
+    // Clinton's aides", "Senator Warren's staff" are unnamed.
+    let owner = |i: usize| possessive(all[i]) && i + 1 < all.len();
     let full_name = all.windows(2).enumerate().any(|(i, p)| {
         is_name_word_at(
             &p[0],
             false,
             titled(i.checked_sub(1).and_then(|b| all.get(b))),
         ) && is_name_word(&p[1], titled(Some(&p[0])))
+            && !owner(i + 1)
     });
     let role = lexicon.roles.contains(&head);
     if role && full_name {
@@ -3259,11 +3306,13 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     }
     // A title before a name names someone ("President Obama", "Secretary Kerry"); a name before
     // a job does not ("Clinton aides").
-    let title_then_name = all.windows(2).any(|p| {
+    // So does a job before the phrase's last word, a surname ("Former Mexico leader Calderon").
+    let title_then_name = all.windows(2).enumerate().any(|(i, p)| {
         let t = bare(p[0]);
-        p[0].chars().next().is_some_and(char::is_uppercase)
+        (p[0].chars().next().is_some_and(char::is_uppercase) || i + 2 == all.len())
             && (lexicon.roles.contains(&t) || lexicon.titles.contains(&t))
             && is_name_word_at(&p[1], false, true)
+            && !owner(i + 1)
     });
     if title_then_name {
         return SourceClass::Named;
