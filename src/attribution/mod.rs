@@ -634,8 +634,7 @@ fn framed_view(
     };
     let person = |w: &str| {
         let b = bare(w);
-        !QUANTIFIERS.contains(&b.as_str())
-            && (listed(w) || is_people(&b, lexicon) || lexicon.roles.contains(&b))
+        !QUANTIFIERS.contains(&b.as_str()) && people_word(&b, lexicon)
     };
     let last = group[group.len() - 1].1;
     let named = last.starts_with(char::is_uppercase) && !listed(last);
@@ -895,8 +894,8 @@ pub fn without_relative(phrase: &str) -> &str {
 /// a determiner or a number, or is two words ("black voters"), and holds no verb (`verb_at`),
 /// no modal and no comparison.
 fn noun_phrase(phrase: &str) -> bool {
-    let ws: Vec<String> = phrase.split_whitespace().map(bare).collect();
-    let Some(first) = ws.first() else {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(first) = words.first().map(|w| bare(w)) else {
         return false;
     };
     let opens = phrase.starts_with(char::is_uppercase)
@@ -904,11 +903,10 @@ fn noun_phrase(phrase: &str) -> bool {
         || QUANTIFIERS.contains(&first.as_str())
         || matches!(first.as_str(), "the" | "other" | "those" | "these")
         || first.parse::<u32>().is_ok()
-        || ws.len() <= 2;
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+        || words.len() <= 2;
     opens
         && !(1..words.len()).any(|i| verb_at(&words, i))
-        && !ws.iter().any(|w| {
+        && !words.iter().map(|w| bare(w)).any(|w| {
             matches!(
                 w.as_str(),
                 "among"
@@ -1511,10 +1509,8 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
         let people = phrase.iter().any(|(_, w)| {
             let b = bare(w);
             w.starts_with(char::is_uppercase)
-                || is_people(&b, lexicon)
-                || lexicon.groups.contains(&b)
+                || people_word(&b, lexicon)
                 || lexicon.organisations.contains(&b)
-                || lexicon.roles.contains(&b)
         });
         return people.then(|| phrase_after(text, phrase)).flatten();
     }
@@ -2405,6 +2401,11 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         // "were more likely to say", "have been reluctant to reveal": an adjective that takes
         // the cue as its infinitive, with its "more" or "less", stands between the source and
         // its cue as an auxiliary does.
+        let next_word = text[ws.last().map_or(0, |(r, _)| r.end)..range.end]
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .unwrap_or_default();
         let bridge = matches!(
             b.as_str(),
             "likely"
@@ -2421,23 +2422,15 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                 | "prepared"
                 | "hesitant"
                 | "loath"
-        ) && text[ws.last().map_or(0, |(r, _)| r.end)..range.end]
-            .split_whitespace()
-            .next()
-            .is_some_and(|n| bare(n) == "to");
+        ) && next_word == "to";
         let degree = matches!(
             b.as_str(),
             "more" | "less" | "most" | "least" | "far" | "much"
         ) && ws.len() >= 2
-            && text[ws.last().map_or(0, |(r, _)| r.end)..range.end]
-                .split_whitespace()
-                .next()
-                .is_some_and(|n| {
-                    matches!(
-                        bare(n).as_str(),
-                        "likely" | "unlikely" | "willing" | "eager" | "able"
-                    )
-                });
+            && matches!(
+                next_word.as_str(),
+                "likely" | "unlikely" | "willing" | "eager" | "able"
+            );
         if (skippable(w) && !noun) || day || bridge || degree {
             ws.pop();
         } else if matches!(
@@ -2634,11 +2627,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
             .is_some_and(|(_, p)| matches!(bare(p).as_str(), "that" | "which" | "who"));
         let before_people = !lexicon.cues.is_match(&lw)
             && !after_relative
-            && next.as_deref().is_some_and(|n| {
-                is_people(n, lexicon)
-                    || lexicon.groups.iter().any(|g| g == n)
-                    || lexicon.roles.iter().any(|r| r == n)
-            });
+            && next.as_deref().is_some_and(|n| people_word(n, lexicon));
         if i == 0
             && lower
             && ((lw.ends_with("ed") && !before_people) || SKIPPABLE.contains(&lw.as_str()))
@@ -2944,6 +2933,8 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         _ => phrase,
     };
     let head_part = phrase.split([',', '(']).next().unwrap_or(phrase);
+    // "Concerned Women for America", "Catholics for Choice": no group, however it reads.
+    let organisation = || organisation_name(&phrase.split_whitespace().collect::<Vec<_>>());
     // The head noun comes before "of", "for", "who", "familiar with" and the like.
     let ws = head_words(phrase);
     let Some(first) = ws.first() else {
@@ -3217,7 +3208,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         && first.chars().next().is_some_and(char::is_uppercase)
         && !lexicon.roles.contains(&head)
         && (lexicon.people.contains(&head) || ["ists", "ians"].iter().any(|e| head.ends_with(e)))
-        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
+        && !organisation()
     {
         return SourceClass::Vague;
     }
@@ -3368,7 +3359,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         && head_part.len() == phrase.len()
         && ws.last().is_some_and(|w| bare(w) == head)
         && lexicon.people.contains(&head)
-        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
+        && !organisation()
     {
         return SourceClass::Vague;
     }
@@ -3391,7 +3382,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     if ws.last().is_some_and(|w| bare(w) == head)
         && lexicon.people.contains(&head)
         && ws[..ws.len() - 1].iter().all(|w| adjective(w))
-        && !organisation_name(&phrase.split_whitespace().collect::<Vec<_>>())
+        && !organisation()
     {
         return SourceClass::Vague;
     }
@@ -3437,6 +3428,7 @@ fn adjective(w: &str) -> bool {
                 | "all"
                 | "random"
                 | "rank"
+                // A pair of them: "Latino and black voters".
                 | "and"
         )
         || (b.len() > 4
@@ -3781,7 +3773,7 @@ fn group_before(
             && !plain[i - 1].ends_with(['.', '!', '?'])
             && !lexicon.groups.contains(&b)
             && !lexicon.people.contains(&b)
-            && !lexicon.demonyms.iter().any(|d| d.to_lowercase() == b)
+            && !lexicon.demonyms.iter().any(|d| d.eq_ignore_ascii_case(&b))
     });
     if named_before {
         return None;
@@ -3888,6 +3880,14 @@ fn surname(name: &str) -> String {
 
 /// Whether a plural head noun names people ("fans", "residents", "Democrats"), so that "many
 /// fans" is a group holding a view and "many goals" or "most cars" is not.
+/// Whether a lower-case word names people: a plural of people (`is_people`), a group standing in
+/// for a source ("critics") or a job ("aides").
+fn people_word(w: &str, lexicon: &Lexicon) -> bool {
+    is_people(w, lexicon)
+        || lexicon.groups.iter().any(|g| g == w)
+        || lexicon.roles.iter().any(|r| r == w)
+}
+
 fn is_people(head: &str, lexicon: &Lexicon) -> bool {
     let head = head.to_lowercase();
     lexicon.people.contains(&head)

@@ -159,19 +159,10 @@ impl Check for AttributionRule {
             // A quotation with no speaker is reported on the quotation itself.
             let place = at
                 .source
-                .clone()
+                .as_ref()
+                .map(|s| shown(a, s))
                 .or_else(|| at.content.clone().filter(|_| at.class == SourceClass::None))
                 .unwrap_or_else(|| at.cue.clone());
-            // "some experts who think": the ledger reads a relative pronoun with what it stands
-            // for; the finding shows the phrase alone.
-            let place = {
-                let phrase = &a.doc.blocks[place.block].text[place.range.clone()];
-                let kept = crate::attribution::without_relative(phrase).len();
-                Place {
-                    block: place.block,
-                    range: place.range.start..place.range.start + kept,
-                }
-            };
             if reported.contains(&key(&place)) {
                 continue;
             }
@@ -183,7 +174,7 @@ impl Check for AttributionRule {
                     ledger[r]
                         .source
                         .as_ref()
-                        .is_some_and(|s| reported.contains(&key(s)))
+                        .is_some_and(|s| reported.contains(&key(&shown(a, s))))
                 })
                 && crate::attribution::relative(a, at)
             {
@@ -296,6 +287,17 @@ fn says(a: &Analysis, at: &crate::attribution::Attribution, m: &Matcher) -> bool
             c.range.start.min(cue.start)..c.range.end.max(cue.end)
         });
     m.is_match_in(a, at.cue.block, &block[range])
+}
+
+/// A source as a finding shows it: "some experts who think" is read with its relative pronoun,
+/// which the finding leaves out.
+fn shown(a: &Analysis, source: &Place) -> Place {
+    let phrase = &a.doc.blocks[source.block].text[source.range.clone()];
+    let kept = crate::attribution::without_relative(phrase).len();
+    Place {
+        block: source.block,
+        range: source.range.start..source.range.start + kept,
+    }
 }
 
 /// A place as a set key.
