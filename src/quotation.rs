@@ -130,9 +130,16 @@ pub fn find(doc: &Document) -> Vec<Quotation> {
                 continue;
             }
             let end = at + c.len_utf8() * width;
+            // A straight mark typed after a stray space still closes a quotation that ends in
+            // punctuation (`"We had no choice, " said a senior official`): it cannot open one,
+            // with space after it.
+            let stray_close = can_open
+                && prev.is_some_and(char::is_whitespace)
+                && next.is_none_or(char::is_whitespace)
+                && text[..at].trim_end().ends_with([',', '.', '?', '!', ';']);
             let closes_top = can_close
                 && stack.last().is_some_and(|o| o.mark == m)
-                && prev.is_some_and(|p| !p.is_whitespace());
+                && (prev.is_some_and(|p| !p.is_whitespace()) || stray_close);
             if closes_top {
                 if let Some(mut open) = stack.pop() {
                     open.parts.push((b, open.start..end));
@@ -328,6 +335,12 @@ mod tests {
                 vec!["‘aggression’"]
             ]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_after_a_stray_space_closes_after_punctuation() {
+        let q = quotes("\"We had no choice, \" said a senior official. \"Go \" home.");
+        assert_eq!(q, [vec!["\"We had no choice, \""], vec!["\"Go \" home."]]);
     }
 
     #[test]

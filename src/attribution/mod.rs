@@ -118,6 +118,10 @@ const SKIPPABLE: &[&str] = &[
     "was",
     "were",
     "are",
+    // A copula before a feeling: "Many residents, however, remain skeptical".
+    "remain",
+    "remains",
+    "remained",
     "been",
     "publicly",
     "privately",
@@ -414,6 +418,15 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     nested,
                     cue_kind: if noun && cue_text != ":" {
                         CueKind::Other
+                    } else if cites(cue_text, &text[near.before.clone()])
+                        // A group cited is evidence ("citing the many Americans who had given
+                        // up"), not whom a report rests on.
+                        && !matches!(
+                            class,
+                            SourceClass::Other | SourceClass::None | SourceClass::Vague
+                        )
+                    {
+                        CueKind::Speech
                     } else if lexicon.views_with_as.contains(cue_text)
                         && as_after(&text[cue.end..sentence.end])
                     {
@@ -1075,6 +1088,7 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
             if &text[pronoun.clone()] == "who"
                 && noun_phrase(&text[name.clone()])
                 && !describes_someone(&text[..name.start])
+                && !named_after_clause(text, out[i].cue.range.end, lexicon)
                 // A clause read back past its verb ("Mr. Bush tells voters who wonder") is
                 // no antecedent: the verb's object is.
                 && !lexicon.cues.is_match(&text[name.clone()])
@@ -1089,6 +1103,28 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
             }
         }
     }
+}
+
+/// "A Texas voter who supports Trump, Golvach lost his son": a description fronted before
+/// the name it describes. Whether the relative clause from `from` ends, within its sentence,
+/// at a comma and a name that a verb in lower case follows.
+fn named_after_clause(text: &str, from: usize, lexicon: &Lexicon) -> bool {
+    let rest = &text[from..];
+    let clause_end = rest.find(['.', '!', '?', ';']).unwrap_or(rest.len());
+    let Some((_, after)) = rest[..clause_end].split_once(", ") else {
+        return false;
+    };
+    let ws: Vec<&str> = after.split_whitespace().take(5).collect();
+    let Some(n) = ws.iter().position(|w| !w.starts_with(char::is_uppercase)) else {
+        return false;
+    };
+    // Not an aside naming who says so ("Residents who oppose it, Mayor Lee said, have").
+    n > 0
+        && ws[n].starts_with(char::is_lowercase)
+        && !ws[n].ends_with(',')
+        && !lexicon.cues.is_match(&bare(ws[n]))
+        && !ws[..n].iter().any(|w| w.ends_with(','))
+        && classify(&ws[..n].join(" "), lexicon) == SourceClass::Named
 }
 
 /// Where the colon is in a line opened by a speaker's name and a colon (“Bill Clinton:
@@ -1463,12 +1499,19 @@ fn names_a_person(
     })
 }
 
+/// "…, Reuters reported, citing two people familiar with the matter": "citing" set off by a
+/// comma names, after it, whom the report rests on, as "according to" does. Not "Officials
+/// cited the cost" nor "which cited unnamed sources" (a verb with its subject before it).
+fn cites(cue_text: &str, before: &str) -> bool {
+    cue_text == "citing" && before.trim_end().ends_with(',')
+}
+
 /// The source phrase of a cue, looked for in the text `near` it.
 fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Option<Range<usize>> {
     let before = &text[near.before.clone()];
     let before_trim = before.trim_end();
     let after_cue = words(text, near.after.clone());
-    if cue_text == "according to" {
+    if cue_text == "according to" || cites(cue_text, before) {
         return phrase_after(text, &after_cue);
     }
     // "stern opposition from some of the club's homeowners to his plan": a view named by a
@@ -2636,13 +2679,15 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         }
         // "a source close to him", "an aide to the mayor": "to" places the source.
         // And "on" after a word that places one: "a person briefed on the talks".
-        let placing = (lw == "to" || lw == "on")
-            && i > 0
-            && clause.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n))
-            && {
-                let p = bare(clause[i - 1].1);
-                lexicon.placed_to_know.contains(&p) || (lw == "to" && lexicon.roles.contains(&p))
-            };
+        let placing = i > 0
+            && (speaking_to(clause[i - 1].1, &lw)
+                || ((lw == "to" || lw == "on")
+                    && clause.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n))
+                    && {
+                        let p = bare(clause[i - 1].1);
+                        lexicon.placed_to_know.contains(&p)
+                            || (lw == "to" && lexicon.roles.contains(&p))
+                    }));
         // "briefed" and "involved" place an unnamed source ("a person briefed on the talks").
         let verb = lower
             && i > 0
@@ -2811,12 +2856,13 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         // him said").
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         // Nor does "on" after a word that places one ("a person briefed on the talks").
-        let role_to = (lw == "to" || lw == "on")
-            && i > 0
-            && (lexicon.placed_to_know.contains(&bare(ws[i - 1].1))
-                || (lw == "to" && lexicon.roles.contains(&bare(ws[i - 1].1))))
+        let role_to = i > 0
             && !ws[i - 1].1.ends_with(',')
-            && ws.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n));
+            && (speaking_to(ws[i - 1].1, &lw)
+                || ((lw == "to" || lw == "on")
+                    && (lexicon.placed_to_know.contains(&bare(ws[i - 1].1))
+                        || (lw == "to" && lexicon.roles.contains(&bare(ws[i - 1].1))))
+                    && ws.get(i + 1).is_some_and(|(_, n)| opens_noun_phrase(n))));
         let counted = i > 0 && counts_members(ws[i - 1].1, &lw);
         if lower && SKIPPABLE.contains(&lw.as_str()) && start.is_some() && !role_to && !counted {
             break;
@@ -2853,6 +2899,13 @@ fn leftmost(ws: &[(Range<usize>, &str)], lexicon: &Lexicon) -> Option<usize> {
         }
     }
     start
+}
+
+/// Whether `w` after `prev` goes on a source's participle of speaking ("a source speaking to
+/// CNN said", "an official speaking on condition of anonymity said"): the phrase's subject is
+/// the source of the verb after it, not the outlet or the condition.
+fn speaking_to(prev: &str, w: &str) -> bool {
+    matches!(w, "to" | "on") && matches!(bare(prev).as_str(), "speaking" | "talking")
 }
 
 /// Whether `w` ("both", "all") after the word `prev` counts the members of a place or a body
@@ -2897,6 +2950,8 @@ fn head_words(phrase: &str) -> Vec<&str> {
                 | "within"
                 | "briefed"
                 | "knowledgeable"
+                | "speaking"
+                | "talking"
         )
     };
     // "an inside source", "a close aide at the firm": an adjective after the article, not the
@@ -3034,6 +3089,10 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
                 | "many"
                 | "most"
                 | "few"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "scores"
         )
         && phrase.split_whitespace().nth(1) == Some("of")
         && let Some((_, members)) = phrase.split_once(" of ")
@@ -3043,10 +3102,12 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         let role = lexicon.roles.contains(&head);
         let group = lexicon.groups.contains(&head) || is_people(&head, lexicon);
         let one = matches!(det.as_str(), "one" | "another" | "each");
-        if role || (group && one) {
+        // "Dozens of residents said": a crowd, vague whoever its members are.
+        let crowd = matches!(det.as_str(), "dozens" | "hundreds" | "thousands" | "scores");
+        if (role && !crowd) || (group && one) {
             return SourceClass::Anonymous;
         }
-        if group {
+        if group || role {
             return SourceClass::Vague;
         }
     }
