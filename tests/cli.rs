@@ -1946,14 +1946,15 @@ fn a_second_battery_of_unnamed_sourcing_shapes_each_have_their_source() {
 #[test]
 fn a_report_citing_people_names_them_as_its_source_and_a_fronted_description_its_name() {
     // "Reuters reported, citing two people familiar with the matter": "citing" after a comma
-    // gave the sentence before it as the source. A group cited is evidence, not a source, and
-    // a description fronted before its name ("A Texas voter who supports Trump, Golvach lost")
+    // gave the sentence before it as the source. After any other verb "citing" gives a reason,
+    // not a source (the review's "citing company policy" had been read as named speech), and a
+    // description fronted before its name ("A Texas voter who supports Trump, Golvach lost")
     // is the named man, not an unnamed voter.
     let sb = Sandbox::new("citing");
     sb.write(
         "c.txt",
         "The company plans to cut jobs, Reuters reported, citing two people familiar with the matter.\n\n\
-         He continued, citing the many Americans who had given up looking for work.\n\n\
+         Smith declined to comment, citing company policy.\n\n\
          Dan Golvach spoke. A Texas voter who supports Trump, Golvach lost his son last year.\n",
     );
     let run = sb.run(&["sources", "--format", "json", "c.txt"]);
@@ -1991,7 +1992,7 @@ fn a_report_citing_people_names_them_as_its_source_and_a_fronted_description_its
                 "citing",
                 "anonymous speech"
             ),
-            row("the many Americans", "citing", "vague other"),
+            row("-", "citing", "none other"),
             row("Dan Golvach", "spoke", "named speech"),
         ]
     );
@@ -2392,8 +2393,7 @@ fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
     // Clinton"), where it now runs to its verb ("emailed", "suggested she"). "took aim at" is
     // a judgement, so the campaign is cited twice; "they tweet", a verb after its subject, is
     // read as the pronoun's, which resolves to no one (a proposal, not a citation: no rule
-    // reports a source of class other). "citing polls", set off by a comma, cites the polls as
-    // "according to polls" would.
+    // reports a source of class other). "citing polls" gives the ally's reason, not a source.
     assert_ledger_table(
         "ledger-family",
         "A member of the family suggested they tweet a picture.\n\n\
@@ -2408,9 +2408,8 @@ fn a_noun_in_ly_and_a_name_inside_a_description_stay_in_the_source() {
          Bernie Sanders                           named           0      2  5:1\n    \
          also as: The Vermont senator\n\
          A Clinton ally                           anonymous       0      1  7:1\n\
-         polls                                    document        0      1  7:48\n\
          \n\
-         sources: 2 named, 2 anonymous, 0 vague, 1 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
+         sources: 2 named, 2 anonymous, 0 vague, 0 document, 1 other; 0 quotation(s) or claim(s) with no source\n",
     );
 }
 

@@ -118,10 +118,6 @@ const SKIPPABLE: &[&str] = &[
     "was",
     "were",
     "are",
-    // A copula before a feeling: "Many residents, however, remain skeptical".
-    "remain",
-    "remains",
-    "remained",
     "been",
     "publicly",
     "privately",
@@ -419,8 +415,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                     cue_kind: if noun && cue_text != ":" {
                         CueKind::Other
                     } else if cites(cue_text, &text[near.before.clone()])
-                        // A group cited is evidence ("citing the many Americans who had given
-                        // up"), not whom a report rests on.
+                        // A group a report cites stands for no one in particular ("the Post
+                        // reported, citing Republicans"): the report's source is the outlet.
                         && !matches!(
                             class,
                             SourceClass::Other | SourceClass::None | SourceClass::Vague
@@ -1088,7 +1084,11 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
             if &text[pronoun.clone()] == "who"
                 && noun_phrase(&text[name.clone()])
                 && !describes_someone(&text[..name.start])
-                && !named_after_clause(text, out[i].cue.range.end, lexicon)
+                && !a.sentences[b]
+                    .get(a.sentences[b].partition_point(|s| s.end <= name.start))
+                    .is_some_and(|s| {
+                        named_after_clause(text, s, name.start, out[i].cue.range.end, lexicon)
+                    })
                 // A clause read back past its verb ("Mr. Bush tells voters who wonder") is
                 // no antecedent: the verb's object is.
                 && !lexicon.cues.is_match(&text[name.clone()])
@@ -1105,25 +1105,44 @@ fn sourced_antecedents(a: &Analysis, lexicon: &Lexicon, out: &mut [Attribution])
     }
 }
 
-/// "A Texas voter who supports Trump, Golvach lost his son": a description fronted before
-/// the name it describes. Whether the relative clause from `from` ends, within its sentence,
-/// at a comma and a name that a verb in lower case follows.
-fn named_after_clause(text: &str, from: usize, lexicon: &Lexicon) -> bool {
-    let rest = &text[from..];
-    let clause_end = rest.find(['.', '!', '?', ';']).unwrap_or(rest.len());
-    let Some((_, after)) = rest[..clause_end].split_once(", ") else {
+/// "A Texas voter who supports Trump, Golvach lost his son": a description fronted before the
+/// name it describes is that person's, so whoever holds the view is named, not an unnamed
+/// voter. Whether the sentence `sentence` opens with the phrase at `start` and the relative
+/// clause after `from` ends at a comma and a name that a verb of its own follows. Not an aside
+/// naming who says so ("Residents who oppose it, Mayor Lee said, have"), nor a comma after the
+/// sentence's own verb ("…packed the hall, Mayor Lee has conceded"), nor a list's aside
+/// ("Analysts who expect a recession, Goldman Sachs among them, have cut forecasts").
+fn named_after_clause(
+    text: &str,
+    sentence: &Range<usize>,
+    start: usize,
+    from: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    if text[sentence.clone()].trim_start().len() != text[start..sentence.end].len() {
+        return false;
+    }
+    // Within reach of the cue only: a paragraph may be one sentence of megabytes.
+    let end = crate::source::floor_char_boundary(text, sentence.end.min(from + SOURCE_WINDOW));
+    let Some((_, after)) = text[from..end.max(from)].split_once(", ") else {
         return false;
     };
-    let ws: Vec<&str> = after.split_whitespace().take(5).collect();
+    let ws: Vec<&str> = after.split_whitespace().take(6).collect();
     let Some(n) = ws.iter().position(|w| !w.starts_with(char::is_uppercase)) else {
         return false;
     };
-    // Not an aside naming who says so ("Residents who oppose it, Mayor Lee said, have").
+    let verb = bare(ws[n]);
     n > 0
         && ws[n].starts_with(char::is_lowercase)
-        && !ws[n].ends_with(',')
-        && !lexicon.cues.is_match(&bare(ws[n]))
-        && !ws[..n].iter().any(|w| w.ends_with(','))
+        && !ws[..=n].iter().any(|w| w.ends_with(','))
+        && ws.get(n + 1).is_none_or(|w| !w.ends_with(','))
+        && !SKIPPABLE.contains(&verb.as_str())
+        && !PREPOSITIONS.contains(&verb.as_str())
+        && !matches!(
+            verb.as_str(),
+            "among" | "including" | "included" | "and" | "or"
+        )
+        && !lexicon.cues.is_match(&verb)
         && classify(&ws[..n].join(" "), lexicon) == SourceClass::Named
 }
 
@@ -1499,11 +1518,22 @@ fn names_a_person(
     })
 }
 
-/// "…, Reuters reported, citing two people familiar with the matter": "citing" set off by a
-/// comma names, after it, whom the report rests on, as "according to" does. Not "Officials
-/// cited the cost" nor "which cited unnamed sources" (a verb with its subject before it).
+/// "…, Reuters reported, citing two people familiar with the matter": "citing" right after a
+/// verb of reporting and its comma names whom the report rests on, as "according to" does.
+/// Not a reason given ("Smith declined to comment, citing company policy", "called a strike,
+/// citing workers who said"), nor "which cited unnamed sources".
 fn cites(cue_text: &str, before: &str) -> bool {
-    cue_text == "citing" && before.trim_end().ends_with(',')
+    cue_text == "citing"
+        && before
+            .trim_end()
+            .strip_suffix(',')
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "added"
+                )
+            })
 }
 
 /// The source phrase of a cue, looked for in the text `near` it.
@@ -2409,6 +2439,10 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     let skippable = |w: &str| {
         let b = bare(w);
         SKIPPABLE.contains(&b.as_str())
+            // A copula right before a feeling ("Many residents, however, remain skeptical");
+            // not a boundary of the phrase, as "The remains of two soldiers" shows.
+            || (matches!(b.as_str(), "remain" | "remains" | "remained")
+                && w.starts_with(char::is_lowercase))
             // "Don Stewart wouldn’t say".
             || (negated(w) && w.starts_with(char::is_lowercase))
             || (b.len() > 4
@@ -2950,6 +2984,8 @@ fn head_words(phrase: &str) -> Vec<&str> {
                 | "within"
                 | "briefed"
                 | "knowledgeable"
+                // "an official speaking on condition of anonymity": what follows the
+                // participle is the occasion, not the source's head.
                 | "speaking"
                 | "talking"
         )
