@@ -1944,6 +1944,42 @@ fn a_second_battery_of_unnamed_sourcing_shapes_each_have_their_source() {
 }
 
 #[test]
+fn a_third_battery_a_clause_granting_anonymity_a_job_at_a_named_place_and_an_opening_phrase() {
+    // The third blind battery found these: a source after its cue cut at "who" ("said a
+    // person", no source by its kind), a clause granting anonymity hiding the subject of
+    // "estimated", "A Wall Street trader" read as named for its capitals, an opening phrase of
+    // place taken into the source ("In Washington, a senior White House aide …" was named),
+    // and plurals of people opening a sentence read as names ("Forecasters expect"). "who
+    // asked not to be named" grants anonymity and is no second source of speech.
+    let sb = Sandbox::new("unnamed-battery-3");
+    sb.write(
+        "b.txt",
+        "The unit is for sale, said a person who has been briefed on the discussions.\n\n\
+         A Wall Street trader who asked not to be named because he was not authorized to speak \
+         estimated that the fund lost $600 million.\n\n\
+         In Washington, a senior White House aide, speaking anonymously, said the talks failed.\n\n\
+         Forecasters expect the storm to strengthen.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "b.txt"]),
+        0,
+        "b.txt:1:28: info[anonymity.unnamed-source] unnamed source: \u{201c}a person who has been briefed on the discussions\u{201d}\n\
+         b.txt:3:1: info[anonymity.unnamed-source] unnamed source: \u{201c}A Wall Street trader\u{201d}\n\
+         b.txt:5:16: info[anonymity.unnamed-source] unnamed source: \u{201c}a senior White House aide, speaking anonymously\u{201d}\n\
+         b.txt:7:1: info[anonymity.unnamed-source] unnamed source: \u{201c}Forecasters\u{201d}\n",
+        "",
+    );
+    // A description after a full name is the named person's: "New Jersey Gov. Chris Christie
+    // (R), a staunch Donald Trump ally, effectively acknowledged" flagged the ally.
+    sb.write(
+        "n.txt",
+        "New Jersey Gov. Chris Christie (R), a staunch Donald Trump ally, effectively \
+         acknowledged the error.\n",
+    );
+    assert_run(&sb.short(&["--select", "anonymity", "n.txt"]), 0, "", "");
+}
+
+#[test]
 fn a_report_citing_people_names_them_as_its_source_and_a_fronted_description_its_name() {
     // "Reuters reported, citing two people familiar with the matter": "citing" after a comma
     // gave the sentence before it as the source. After any other verb "citing" gives a reason,

@@ -401,7 +401,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                         match classify(&text[s.clone()], lexicon) {
                             // "One of the men, Jessie Elkins, 70, … said": named right after.
                             SourceClass::Anonymous | SourceClass::Vague
-                                if named_in_apposition(text, s.end) =>
+                                if named_in_apposition(text, s.end)
+                                    || describes_name_before(text, s) =>
                             {
                                 SourceClass::Named
                             }
@@ -412,7 +413,21 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                 out.push(Attribution {
                     cue: cue_place,
                     nested,
-                    cue_kind: if noun && cue_text != ":" {
+                    // "a trader who asked not to be named … estimated", "an official who
+                    // spoke anonymously said": a grant of anonymity in the source's relative
+                    // clause says how the source spoke, not what, and is no second source.
+                    // ("One aide had asked not to be named" still reports the aide's request.)
+                    cue_kind: if (noun && cue_text != ":")
+                        || (text[..cue.start]
+                            .split_whitespace()
+                            .rev()
+                            .find(|w| !SKIPPABLE.contains(&bare(w).as_str()))
+                            == Some("who")
+                            && lexicon
+                                .anonymity_grants
+                                .iter()
+                                .any(|g| text[cue.start..].starts_with(g.as_str())))
+                    {
                         CueKind::Other
                     } else if cites(cue_text, &text[near.before.clone()])
                         // A group a report cites stands for no one in particular ("the Post
@@ -1615,10 +1630,12 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     let appositive = !closes_quote(before_trim)
         && after_quote.matches(',').count() >= 2
         && phrase_before(text, near.before.clone(), lexicon).is_some_and(|r| {
-            text[r]
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            // A description after an opening phrase ("On Tuesday, a senior aide, speaking
+            // anonymously, said") starts with its article.
+            text[r].split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || DETERMINERS.contains(&bare(w).as_str())
+            })
         });
     // …, asserting that / …, promising the club will return: the sentence's subject speaks
     // (a participle is never inverted).
@@ -1703,7 +1720,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     let told = matches!(cue_text, "told" | "tells" | "tell");
     if inverted && !appositive && !told {
         if let Some(r) = phrase_after(text, &after_cue) {
-            return Some(r);
+            return Some(with_relative(text, r, &after_cue, lexicon));
         }
     }
     // "Fans were thrilled by the win": what a feeling is felt by is its cause, not who holds
@@ -1713,6 +1730,40 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
     }
     phrase_before(text, near.before.clone(), lexicon)
         .or_else(|| subject(text, &near.opening, lexicon))
+}
+
+/// "said a person who has been briefed on the discussions but was not authorized to speak":
+/// a source that says nothing of itself ("a person") is described by its relative clause,
+/// which then belongs to the source, as it does before the cue ("A person who has been briefed
+/// on the talks said"). The clause runs to the next comma or the end of the sentence's window.
+fn with_relative(
+    text: &str,
+    r: Range<usize>,
+    after: &[(Range<usize>, &str)],
+    lexicon: &Lexicon,
+) -> Range<usize> {
+    let Some(k) = after.iter().position(|(w, _)| w.start >= r.end) else {
+        return r;
+    };
+    if bare(after[k].1) != "who" || classify(&text[r.clone()], lexicon) != SourceClass::Other {
+        return r;
+    }
+    let clause = &after[k..(k + 25).min(after.len())];
+    let end = clause
+        .iter()
+        .enumerate()
+        .position(|(i, (_, w))| {
+            w.ends_with([',', ';', ':', '.', '?', '!'])
+                && !abbreviates(w, clause.get(i + 1).map(|(_, n)| *n))
+        })
+        .unwrap_or(clause.len() - 1);
+    let (last, w) = &clause[end];
+    let extended = r.start..word_end(last, w);
+    if classify(&text[extended.clone()], lexicon) == SourceClass::Other {
+        r
+    } else {
+        extended
+    }
 }
 
 /// Words that end what comes before a holder: forms of "be" and of becoming ("Liberals got
@@ -2020,6 +2071,30 @@ fn named_in_apposition(text: &str, end: usize) -> bool {
     text[end..].starts_with(", ") && {
         let to = crate::source::floor_char_boundary(text, (end + 80).min(text.len()));
         appositive_name(&words(text, end + 2..to)).is_some()
+    }
+}
+
+/// "New Jersey Gov. Chris Christie (R), a staunch Donald Trump ally, effectively
+/// acknowledged": a description set off by commas right after a full name (two capitalised
+/// words, or a party and state in parentheses) is that person's, who is named.
+fn describes_name_before(text: &str, s: &Range<usize>) -> bool {
+    if !text[s.end..].starts_with(',') {
+        return false;
+    }
+    let Some(before) = text[..s.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut ws = before.split_whitespace().rev();
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    match (ws.next(), ws.next()) {
+        (Some(last), _) if last.starts_with('(') && last.ends_with(')') => true,
+        (Some(last), Some(prev)) => {
+            capital(last)
+                && capital(prev)
+                && !PREPOSITIONS.contains(&prev.to_lowercase().as_str())
+                && !matches!(prev, "In" | "At" | "On" | "From" | "For" | "By")
+        }
+        _ => false,
     }
 }
 
@@ -2611,9 +2686,39 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         } else {
             commas[last - 1]
         };
+        // "In Washington, a senior White House aide, speaking anonymously, said": a sentence's
+        // opening phrase of place or time is no head; the description after it is.
+        let opening = ws.first().is_some_and(|(_, w)| {
+            matches!(
+                bare(w).as_str(),
+                "in" | "on" | "at" | "from" | "during" | "after" | "before" | "since" | "by"
+            )
+        });
+        let head_end = if opening && head_end == commas[0] && commas.len() > 1 {
+            commas[1]
+        } else {
+            head_end
+        };
         let head = &ws[..=head_end];
         let start = leftmost(head, lexicon)?;
         let end = ws.last()?.0.end - 1;
+        return (start < end).then_some(start..end);
+    }
+    // "A Wall Street trader who asked not to be named because he was not authorized to speak
+    // to the press estimated": a clause granting anonymity, however long and whatever verbs it
+    // holds, describes the phrase before it, which is the source.
+    if let Some(who) = ws.iter().rposition(|(_, w)| *w == "who").filter(|&i| {
+        i > 0 && !ws[i - 1].1.ends_with([',', ';', ':', '.', '’', '”', '"']) && {
+            let clause = &text[ws[i].0.end..range.end];
+            lexicon
+                .anonymity_grants
+                .iter()
+                .any(|g| clause.trim_start().starts_with(g.as_str()))
+        }
+    }) {
+        let start = leftmost(&ws[..who], lexicon)?;
+        let (r, w) = &ws[who - 1];
+        let end = word_end(r, w);
         return (start < end).then_some(start..end);
     }
     // "Friends of Mr. Clinton who have seen him on the trail say": a relative clause with no
@@ -3037,6 +3142,23 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
         .is_some_and(|(_, name)| name.starts_with(char::is_uppercase))
     {
         return SourceClass::Named;
+    }
+    // "A Wall Street trader", "an Israeli military source": one unnamed person, whatever
+    // capitalised words between the article and the job say of where they work. Only a job
+    // the lexicon lists, singly or in the plural: "a Politico reporter" and "a neighbor" are
+    // not sources by their kind, and the heads of "a stage whisper" or "a debate over" no one.
+    if ws.len() >= 3
+        && matches!(bare(first).as_str(), "a" | "an" | "one" | "another")
+        && head_part.len() == phrase.len()
+        && ws[1..ws.len() - 1]
+            .iter()
+            .any(|w| w.starts_with(char::is_uppercase))
+        && let Some(last) = ws.last()
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && (lexicon.roles.contains(&last.to_string())
+            || lexicon.people.contains(&format!("{last}s")))
+    {
+        return SourceClass::Anonymous;
     }
     // A phrase that opens with a preposition or a lower-case "-ing" word ("on the former
     // secretary", "recruiting volunteers") is a clause's tail, not a source.
