@@ -14,8 +14,8 @@
 //! as the bar to leave behind, the same for a flat phrase list (`bench/flat-anonymity.toml`);
 //! and recall over the labelled unnamed sources that two blind judges took for sources at all
 //! (`bench/judging/verdicts/2026-11-29-gold-unnamed.tsv`). The first two samples have been
-//! read for the ledger's misses; the last lines measure it on four samples of 400 gold sources
-//! each labelled by two blind labellers (`bench/polnear-source-classes-3.tsv` to `-6.tsv`),
+//! read for the ledger's misses; the last lines measure it on five samples of 400 gold sources
+//! each labelled by two blind labellers (`bench/polnear-source-classes-3.tsv` to `-7.tsv`),
 //! each fresh when first measured and read for misses after.
 
 use std::collections::HashMap;
@@ -178,7 +178,7 @@ fn polnear_figures() {
                 .or_default() += 1;
         }
     }
-    // Two fresh samples, each labelled by two blind labellers who never saw copydesk's output
+    // Fresh samples, each labelled by two blind labellers who never saw copydesk's output
     // (`bench/judging/CLASSES.md`): per source, whether both call it unnamed and both say it
     // is given as a source, and whether either calls it unnamed (which counts a flag on it as
     // right).
@@ -188,6 +188,7 @@ fn polnear_figures() {
         "polnear-source-classes-4.tsv",
         "polnear-source-classes-5.tsv",
         "polnear-source-classes-6.tsv",
+        "polnear-source-classes-7.tsv",
     ]
     .iter()
     .enumerate()
@@ -201,7 +202,7 @@ fn polnear_figures() {
     }
     // Per blind sample: every anonymity rule, the default rules, the flat list; each a recall
     // over the judged sources and a precision over every labelled source flagged.
-    let mut blind_recall: [[Tally; 3]; 4] = Default::default();
+    let mut blind_recall: [[Tally; 3]; 5] = Default::default();
     let mut blind_precision = blind_recall.clone();
     let mut given = [Tally::default(), Tally::default(), Tally::default()];
     let linter = Linter::new(None, &[]).unwrap();
@@ -356,7 +357,7 @@ fn polnear_figures() {
     println!("  anonymity: {}", given[0].recall());
     println!("  with every anonymity rule on: {}", given[1].recall());
     println!("  flat phrase list: {}", given[2].recall());
-    for (set, file) in ["3", "4", "5", "6"].iter().enumerate() {
+    for (set, file) in ["3", "4", "5", "6", "7"].iter().enumerate() {
         println!(
             "blind sample {file} (bench/polnear-source-classes-{file}.tsv), recall over the \
              sources both labellers call unnamed and given as sources; precision over every \

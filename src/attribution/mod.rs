@@ -3136,11 +3136,14 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     let Some(first) = ws.first() else {
         return SourceClass::Other;
     };
-    // "the base chief known as Bob": the story names him, by a pseudonym or not.
-    if phrase
-        .split_once(" known as ")
-        .is_some_and(|(_, name)| name.starts_with(char::is_uppercase))
-    {
+    // "the base chief known as Bob": the story names him, by a pseudonym or not; so does a
+    // user's handle ("a German user from Hanover going by the handle Pulvermann": two blind
+    // judges, 2026-11-29).
+    if [" known as ", " the handle ", " handle @"].iter().any(|k| {
+        phrase.split_once(k).is_some_and(|(_, name)| {
+            name.starts_with(|c: char| c.is_uppercase() || c == '@') || k.ends_with('@')
+        })
+    }) {
         return SourceClass::Named;
     }
     // "A Wall Street trader", "an Israeli military source": one unnamed person, whatever
