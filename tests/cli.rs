@@ -1506,6 +1506,8 @@ fn a_description_refers_to_a_source_it_heads_not_one_it_qualifies() {
 #[test]
 fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
     // Each "who" was a row of its own, class other; Bell was two rows, one keyed by "Army".
+    // The official's "who spoke on condition of anonymity" says how she spoke, not what: one
+    // citation, her "said" (it counted twice until 2026-11-29).
     assert_ledger_table(
         "ledger-who",
         "“We show anger,” said Chris Harvey, who acknowledged the race was close.\n\n\
@@ -1516,7 +1518,7 @@ fn a_relative_pronoun_is_the_source_it_stands_for_not_a_source_of_its_own() {
          was late.\n",
         "SOURCE                                   CLASS      QUOTED  CITED  FIRST\n\
          Chris Harvey                             named           1      1  1:23\n\
-         A city official, who spoke on condition… anonymous       0      2  3:1\n\
+         A city official, who spoke on condition… anonymous       0      1  3:1\n\
          Mayor Ana Ruiz                           named           0      1  3:130\n\
          Gen. Marcus Bell, who oversees Army ins… named           0      2  5:1\n\
          \n\
@@ -1970,13 +1972,27 @@ fn a_third_battery_a_clause_granting_anonymity_a_job_at_a_named_place_and_an_ope
         "",
     );
     // A description after a full name is the named person's: "New Jersey Gov. Chris Christie
-    // (R), a staunch Donald Trump ally, effectively acknowledged" flagged the ally.
+    // (R), a staunch Donald Trump ally, effectively acknowledged" flagged the ally. A member of
+    // the public at a named place is no official whose anonymity needs a reason (the review's
+    // "A Cubs fan said").
     sb.write(
         "n.txt",
         "New Jersey Gov. Chris Christie (R), a staunch Donald Trump ally, effectively \
-         acknowledged the error.\n",
+         acknowledged the error.\n\nA Cubs fan said he was thrilled.\n",
     );
     assert_run(&sb.short(&["--select", "anonymity", "n.txt"]), 0, "", "");
+    // Nor is a description after a phrase that only mentions a name ("After meeting Donald
+    // Trump, a senior aide … said" had been read as named).
+    sb.write(
+        "m.txt",
+        "After meeting Donald Trump, a senior aide said the talks failed.\n",
+    );
+    assert_run(
+        &sb.short(&["--select", "anonymity.unnamed-source", "m.txt"]),
+        0,
+        "m.txt:1:29: info[anonymity.unnamed-source] unnamed source: \u{201c}a senior aide\u{201d}\n",
+        "",
+    );
 }
 
 #[test]

@@ -423,11 +423,19 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                             .rev()
                             .find(|w| !SKIPPABLE.contains(&bare(w).as_str()))
                             == Some("who")
-                            && lexicon
-                                .anonymity_grants
-                                .iter()
-                                .any(|g| text[cue.start..].starts_with(g.as_str())))
-                    {
+                            && {
+                                // "who spoke on condition of anonymity": the grant may follow
+                                // the verb's preposition.
+                                let near = &text[cue.start
+                                    ..crate::source::floor_char_boundary(
+                                        text,
+                                        (cue.end + 40).min(text.len()),
+                                    )];
+                                lexicon
+                                    .anonymity_grants
+                                    .iter()
+                                    .any(|g| near.contains(g.as_str()))
+                            }) {
                         CueKind::Other
                     } else if cites(cue_text, &text[near.before.clone()])
                         // A group a report cites stands for no one in particular ("the Post
@@ -1134,7 +1142,9 @@ fn named_after_clause(
     from: usize,
     lexicon: &Lexicon,
 ) -> bool {
-    if text[sentence.clone()].trim_start().len() != text[start..sentence.end].len() {
+    // At the sentence's start, or after its opening conjunction ("But a Texas voter who").
+    let opening = text[sentence.start..start].trim();
+    if !(opening.is_empty() || matches!(opening, "But" | "And" | "Yet" | "So" | "Still,")) {
         return false;
     }
     // Within reach of the cue only: a paragraph may be one sentence of megabytes.
@@ -1538,17 +1548,21 @@ fn names_a_person(
 /// Not a reason given ("Smith declined to comment, citing company policy", "called a strike,
 /// citing workers who said"), nor "which cited unnamed sources".
 fn cites(cue_text: &str, before: &str) -> bool {
+    // The verb may have its time or place after it ("the Journal reported Tuesday, citing",
+    // "said in a statement, citing"): any of the clause's last five words.
     cue_text == "citing"
-        && before
-            .trim_end()
-            .strip_suffix(',')
-            .and_then(|b| b.split_whitespace().next_back())
-            .is_some_and(|w| {
-                matches!(
-                    w,
-                    "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "added"
-                )
-            })
+        && before.trim_end().strip_suffix(',').is_some_and(|b| {
+            b.split_whitespace()
+                .rev()
+                .take(5)
+                .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+                .any(|w| {
+                    matches!(
+                        w,
+                        "reported" | "reports" | "said" | "says" | "wrote" | "writes" | "added"
+                    )
+                })
+        })
 }
 
 /// The source phrase of a cue, looked for in the text `near` it.
@@ -1635,6 +1649,7 @@ fn find_source(text: &str, near: &Near, cue_text: &str, lexicon: &Lexicon) -> Op
             text[r].split_whitespace().next().is_some_and(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
                     || DETERMINERS.contains(&bare(w).as_str())
+                    || NOUN_DETERMINERS.contains(&bare(w).as_str())
             })
         });
     // …, asserting that / …, promising the club will return: the sentence's subject speaks
@@ -2084,18 +2099,27 @@ fn describes_name_before(text: &str, s: &Range<usize>) -> bool {
     let Some(before) = text[..s.start].trim_end().strip_suffix(',') else {
         return false;
     };
-    let mut ws = before.split_whitespace().rev();
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
-    match (ws.next(), ws.next()) {
-        (Some(last), _) if last.starts_with('(') && last.ends_with(')') => true,
-        (Some(last), Some(prev)) => {
-            capital(last)
-                && capital(prev)
-                && !PREPOSITIONS.contains(&prev.to_lowercase().as_str())
-                && !matches!(prev, "In" | "At" | "On" | "From" | "For" | "By")
-        }
-        _ => false,
-    }
+    // The name and its title are the whole clause before the comma ("Boston Mayor Marty
+    // Walsh", "Former Secretary of State Hillary Clinton"): not "After meeting Donald Trump".
+    let clause = before
+        .rsplit([',', ';', '.', '“', '"'])
+        .next()
+        .unwrap_or(before);
+    let ws: Vec<&str> = clause.split_whitespace().collect();
+    let capital = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            || (w.starts_with('(') && w.ends_with(')'))
+            || matches!(*w, "of" | "the" | "for")
+    };
+    ws.len() >= 2
+        && ws.iter().all(capital)
+        && ws
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) || w.ends_with(')'))
+        && !matches!(
+            ws[0],
+            "In" | "At" | "On" | "From" | "For" | "By" | "After" | "Before" | "During" | "Since"
+        )
 }
 
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
@@ -2707,18 +2731,37 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
     // "A Wall Street trader who asked not to be named because he was not authorized to speak
     // to the press estimated": a clause granting anonymity, however long and whatever verbs it
     // holds, describes the phrase before it, which is the source.
+    // Not past the sentence's own verb ("A trader who asked not to be named said analysts
+    // estimated" is the analysts').
     if let Some(who) = ws.iter().rposition(|(_, w)| *w == "who").filter(|&i| {
-        i > 0 && !ws[i - 1].1.ends_with([',', ';', ':', '.', '’', '”', '"']) && {
-            let clause = &text[ws[i].0.end..range.end];
-            lexicon
-                .anonymity_grants
-                .iter()
-                .any(|g| clause.trim_start().starts_with(g.as_str()))
-        }
+        i > 0
+            && !ws[i - 1].1.ends_with([',', ';', ':', '.', '’', '”', '"'])
+            && !ws[i + 1..].iter().any(|(_, w)| {
+                matches!(
+                    bare(w).as_str(),
+                    "said" | "says" | "told" | "tells" | "added"
+                )
+            })
+            && {
+                // The grant opens the clause, or follows its verb's preposition ("who spoke on
+                // condition of anonymity").
+                let clause = text[ws[i].0.end..range.end].trim_start();
+                let opening = &clause[..crate::source::floor_char_boundary(clause, 40)];
+                lexicon
+                    .anonymity_grants
+                    .iter()
+                    .any(|g| clause.starts_with(g.as_str()) || opening.contains(g.as_str()))
+            }
     }) {
         let start = leftmost(&ws[..who], lexicon)?;
         let (r, w) = &ws[who - 1];
         let end = word_end(r, w);
+        // A head that says nothing of its own ("A person who asked not to be named … said")
+        // keeps its clause, which describes it.
+        if classify(&text[start..end], lexicon) == SourceClass::Other {
+            let (r, w) = ws.last()?;
+            return Some(start..word_end(r, w));
+        }
         return (start < end).then_some(start..end);
     }
     // "Friends of Mr. Clinton who have seen him on the trail say": a relative clause with no
@@ -3149,7 +3192,9 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
     // "A Wall Street trader", "an Israeli military source": one unnamed person, whatever
     // capitalised words between the article and the job say of where they work. Only a job
     // the lexicon lists, singly or in the plural: "a Politico reporter" and "a neighbor" are
-    // not sources by their kind, and the heads of "a stage whisper" or "a debate over" no one.
+    // not sources by their kind, and the heads of "a stage whisper" or "a debate over" no one;
+    // nor is a member of the public ("A Cubs fan said") an official whose anonymity needs a
+    // reason.
     if ws.len() >= 3
         && matches!(bare(first).as_str(), "a" | "an" | "one" | "another")
         && head_part.len() == phrase.len()
@@ -3158,8 +3203,7 @@ pub fn classify(phrase: &str, lexicon: &Lexicon) -> SourceClass {
             .any(|w| w.starts_with(char::is_uppercase))
         && let Some(last) = ws.last()
         && last.chars().all(|c| c.is_ascii_lowercase())
-        && (lexicon.roles.contains(&last.to_string())
-            || lexicon.people.contains(&format!("{last}s")))
+        && lexicon.roles.contains(&last.to_string())
     {
         return SourceClass::Anonymous;
     }
