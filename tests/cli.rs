@@ -1996,6 +1996,36 @@ fn a_third_battery_a_clause_granting_anonymity_a_job_at_a_named_place_and_an_ope
 }
 
 #[test]
+fn content_in_a_sentence_of_many_cues_stays_near_its_cue() {
+    // A story kept on one line with no full stop is one sentence: each of its cues gave the
+    // rest of it as content, and each cue inside one long quotation the whole quotation, so
+    // `sources --format json` grew with the square of the line (a review measured 7.6 GB for
+    // 780 KB). Each content now ends within 2,048 bytes of its cue, but for the one cue that
+    // attributes the quotation.
+    let sb = Sandbox::new("long-content");
+    let line = "It rained, and they said it was fine, ".repeat(300);
+    sb.write("plain.txt", format!("{line}end.\n"));
+    sb.write(
+        "quoted.txt",
+        format!("He said: \u{201c}{line}end.\u{201d}\n"),
+    );
+    for file in ["plain.txt", "quoted.txt"] {
+        let run = sb.run(&["sources", "--format", "json", file]);
+        assert_eq!(run.code, Some(0), "{run:#?}");
+        let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let rows = ledger.as_array().expect("an array");
+        assert!(rows.len() >= 300, "{file}: {} rows", rows.len());
+        // Only "He said:" attributes the whole quotation.
+        let long = rows
+            .iter()
+            .filter_map(|a| Some(a["content"]["end"].as_u64()? - a["content"]["start"].as_u64()?))
+            .filter(|&n| n > 2048)
+            .count();
+        assert!(long <= 1, "{file}: {long} contents over 2,048 bytes");
+    }
+}
+
+#[test]
 fn a_report_citing_people_names_them_as_its_source_and_a_fronted_description_its_name() {
     // "Reuters reported, citing two people familiar with the matter": "citing" after a comma
     // gave the sentence before it as the source. After any other verb "citing" gives a reason,

@@ -391,7 +391,7 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                         Some(r) if from_cue(cue_text) && r.start >= cue.end => r.end,
                         _ => cue.end,
                     };
-                    let rest = trim(text, after..sentence.end);
+                    let rest = trim(text, after..content_end(text, after, sentence.end));
                     (rest.map(|range| Place { block: b, range }), false)
                 };
                 let class = source.as_ref().map_or(SourceClass::None, |s| {
@@ -1249,7 +1249,14 @@ fn quotation_in(
         .and_then(|j| speech.get(j))
         .into_iter()
         .chain(speech.get(i))
-        .filter(|q| q.start < sentence.end && sentence.start < q.end)
+        // Not the quotation the cue stands inside: a speaker's own "they said" is not the
+        // writer's attribution of the whole quotation (and a quotation of megabytes given to
+        // each of its cues made the ledger's JSON quadratic).
+        .filter(|q| {
+            q.start < sentence.end
+                && sentence.start < q.end
+                && !(q.start <= cue.start && cue.end <= q.end)
+        })
         .min_by_key(|q| {
             if q.end <= cue.start {
                 cue.start - q.end
@@ -1408,6 +1415,24 @@ fn bare(word: &str) -> String {
 /// next to its cue; looking further for every cue would make a story kept on one line (one
 /// sentence of megabytes, thousands of cues) quadratic.
 const SOURCE_WINDOW: usize = 512;
+
+/// How much of a sentence, in bytes, reported speech runs to after its cue. A news sentence is
+/// far shorter; a story kept on one line with no full stop is one sentence of megabytes, and
+/// each of its thousands of cues giving the rest of it as content made `sources --format
+/// json` quadratic (a 100 KB line gave 132 MB of JSON).
+const CONTENT_WINDOW: usize = 2048;
+
+/// Where the content after a cue ends: the sentence's end, or the end of the last whole word
+/// within [`CONTENT_WINDOW`] bytes of `from`.
+fn content_end(text: &str, from: usize, end: usize) -> usize {
+    if end - from <= CONTENT_WINDOW {
+        return end;
+    }
+    let cut = crate::source::floor_char_boundary(text, from + CONTENT_WINDOW);
+    text[from..cut]
+        .rfind(char::is_whitespace)
+        .map_or(cut, |i| from + i)
+}
 
 /// The text around one cue that its source phrase is looked for in, each range cut to
 /// [`SOURCE_WINDOW`] and to whole words.
