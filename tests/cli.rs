@@ -1138,15 +1138,21 @@ fn a_letters_label_marks_opinion() {
 // ---------------------------------------------------------------------------------------------
 // the ledger: a capitalised cue word before a name is the name
 
+/// The attributions `copydesk sources --format json` lists for `file`, as JSON objects.
+fn ledger_rows(sb: &Sandbox, file: &str) -> Vec<serde_json::Value> {
+    let run = sb.run(&["sources", "--format", "json", file]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    match serde_json::from_str(&run.stdout).expect("JSON") {
+        serde_json::Value::Array(rows) => rows,
+        other => panic!("not an array: {other}"),
+    }
+}
+
 /// The (cue, source) pairs `copydesk sources --format json` finds in `story`.
 fn cues_and_sources(sb: &Sandbox, story: &str) -> Vec<(String, Option<String>)> {
     sb.write("story.txt", story);
-    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
-    assert_eq!(run.code, Some(0), "{run:#?}");
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(sb, "story.txt");
     ledger
-        .as_array()
-        .expect("an array")
         .iter()
         .map(|a| {
             (
@@ -1357,12 +1363,8 @@ fn a_quotation_before_two_cues_is_the_nearer_ones_and_after_a_clause_the_speaker
          Mayor Ana Ruiz said the plan, which critics say is flawed, would bring “real change \
          to the city.”\n",
     );
-    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
-    assert_eq!(run.code, Some(0), "{run:#?}");
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(&sb, "story.txt");
     let quoted: Vec<(&str, bool)> = ledger
-        .as_array()
-        .expect("an array")
         .iter()
         .map(|a| {
             (
@@ -1377,7 +1379,7 @@ fn a_quotation_before_two_cues_is_the_nearer_ones_and_after_a_clause_the_speaker
     assert_eq!(
         quoted,
         [("said", true), ("acknowledged", false), ("said", true)],
-        "{ledger:#}"
+        "{ledger:#?}"
     );
 }
 
@@ -1391,12 +1393,8 @@ fn a_closing_named_speaker_reports_the_clause_before_and_the_groups_in_it() {
          In an interview, Ana Ortiz said the plan would fail.\n\n\
          The fund will grow, a senior official said on Monday.\n",
     );
-    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
-    assert_eq!(run.code, Some(0), "{run:#?}");
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(&sb, "story.txt");
     let said: Vec<(&str, &str)> = ledger
-        .as_array()
-        .expect("an array")
         .iter()
         .filter(|a| a["cue"]["text"] == "said")
         .filter_map(|a| {
@@ -1418,7 +1416,7 @@ fn a_closing_named_speaker_reports_the_clause_before_and_the_groups_in_it() {
             ("Ana Ortiz", "the plan would fail"),
             ("a senior official", "The fund will grow"),
         ],
-        "{ledger:#}"
+        "{ledger:#?}"
     );
     // The friends' mockery is Susan's account, not an unnamed source of the writer's.
     let run = sb.run(&["check", "--no-config", "--format", "short", "story.txt"]);
@@ -1721,16 +1719,13 @@ fn a_cue_word_after_such_is_a_noun_not_a_view_held() {
         "story.txt",
         "Not all Trump supporters espoused such views. Jim Venable says they do.\n",
     );
-    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(&sb, "story.txt");
     let kinds: Vec<&str> = ledger
-        .as_array()
-        .expect("an array")
         .iter()
         .map(|a| a["cue_kind"].as_str().unwrap_or_default())
         .collect();
     // A surname that ends like an adjective leaves "says" a verb.
-    assert_eq!(kinds, ["other", "speech"], "{run:#?}");
+    assert_eq!(kinds, ["other", "speech"], "{ledger:#?}");
 }
 
 #[test]
@@ -2010,10 +2005,8 @@ fn content_in_a_sentence_of_many_cues_stays_near_its_cue() {
         format!("He said: \u{201c}{line}end.\u{201d}\n"),
     );
     for file in ["plain.txt", "quoted.txt"] {
-        let run = sb.run(&["sources", "--format", "json", file]);
-        assert_eq!(run.code, Some(0), "{run:#?}");
-        let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let rows = ledger.as_array().expect("an array");
+        let ledger = ledger_rows(&sb, file);
+        let rows = &ledger;
         assert!(rows.len() >= 300, "{file}: {} rows", rows.len());
         // Only "He said:" attributes the whole quotation.
         let long = rows
@@ -2039,12 +2032,8 @@ fn a_report_citing_people_names_them_as_its_source_and_a_fronted_description_its
          Smith declined to comment, citing company policy.\n\n\
          Dan Golvach spoke. A Texas voter who supports Trump, Golvach lost his son last year.\n",
     );
-    let run = sb.run(&["sources", "--format", "json", "c.txt"]);
-    assert_eq!(run.code, Some(0), "{run:#?}");
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(&sb, "c.txt");
     let rows: Vec<(String, String, String)> = ledger
-        .as_array()
-        .expect("array")
         .iter()
         // The rows of the cues in question; "plans" and "continued" are read as ever.
         .filter(|a| {
@@ -2351,11 +2340,8 @@ fn peoples_and_followers_are_vague_names_are_not() {
          The Germans announce a larger army.\n\n\
          Experts note that the limits are loose.\n",
     );
-    let run = sb.run(&["sources", "--format", "json", "story.txt"]);
-    let ledger: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let ledger = ledger_rows(&sb, "story.txt");
     let classes: Vec<(&str, &str)> = ledger
-        .as_array()
-        .expect("an array")
         .iter()
         .filter_map(|a| Some((a["source"]["text"].as_str()?, a["class"].as_str()?)))
         .collect();

@@ -423,19 +423,8 @@ pub fn find(a: &Analysis, lexicon: &Lexicon) -> Vec<Attribution> {
                             .rev()
                             .find(|w| !SKIPPABLE.contains(&bare(w).as_str()))
                             == Some("who")
-                            && {
-                                // "who spoke on condition of anonymity": the grant may follow
-                                // the verb's preposition.
-                                let near = &text[cue.start
-                                    ..crate::source::floor_char_boundary(
-                                        text,
-                                        (cue.end + 40).min(text.len()),
-                                    )];
-                                lexicon
-                                    .anonymity_grants
-                                    .iter()
-                                    .any(|g| near.contains(g.as_str()))
-                            }) {
+                            && grant_opens(&text[cue.start..], lexicon))
+                    {
                         CueKind::Other
                     } else if cites(cue_text, &text[near.before.clone()])
                         // A group a report cites stands for no one in particular ("the Post
@@ -1416,6 +1405,26 @@ fn bare(word: &str) -> String {
 /// sentence of megabytes, thousands of cues) quadratic.
 const SOURCE_WINDOW: usize = 512;
 
+/// Whether a grant of anonymity (the lexicon's `anonymity-grants`) opens `clause`, or follows
+/// its verb and preposition ("asked not to be named", "spoke on condition of anonymity"); not
+/// one the clause reports of someone else ("told reporters that one aide had asked not to be
+/// named").
+fn grant_opens(clause: &str, lexicon: &Lexicon) -> bool {
+    let opening = &clause[..crate::source::floor_char_boundary(clause, 64)];
+    lexicon.anonymity_grants.iter().any(|g| {
+        opening
+            .find(g.as_str())
+            .is_some_and(|at| opening[..at].split_whitespace().count() <= 2)
+    })
+}
+
+/// Prepositions that open a sentence's phrase of place or time ("In Washington, …", "After
+/// meeting Donald Trump, …"), which no source heads. Narrower than [`OPENERS`]: a clause
+/// opened by "While" or "As" has its own subject ("While many trial lawyers, including …,").
+const SETTINGS: &[&str] = &[
+    "in", "on", "at", "from", "for", "by", "during", "after", "before", "since",
+];
+
 /// How much of a sentence, in bytes, reported speech runs to after its cue. A news sentence is
 /// far shorter; a story kept on one line with no full stop is one sentence of megabytes, and
 /// each of its thousands of cues giving the rest of it as content made `sources --format
@@ -2141,10 +2150,7 @@ fn describes_name_before(text: &str, s: &Range<usize>) -> bool {
         && ws
             .last()
             .is_some_and(|w| w.starts_with(char::is_uppercase) || w.ends_with(')'))
-        && !matches!(
-            ws[0],
-            "In" | "At" | "On" | "From" | "For" | "By" | "After" | "Before" | "During" | "Since"
-        )
+        && !SETTINGS.contains(&bare(ws[0]).as_str())
 }
 
 /// Where a name of two to four capitalised words that opens `ws` and is set off by a comma or
@@ -2737,12 +2743,9 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
         };
         // "In Washington, a senior White House aide, speaking anonymously, said": a sentence's
         // opening phrase of place or time is no head; the description after it is.
-        let opening = ws.first().is_some_and(|(_, w)| {
-            matches!(
-                bare(w).as_str(),
-                "in" | "on" | "at" | "from" | "during" | "after" | "before" | "since" | "by"
-            )
-        });
+        let opening = ws
+            .first()
+            .is_some_and(|(_, w)| SETTINGS.contains(&bare(w).as_str()));
         let head_end = if opening && head_end == commas[0] && commas.len() > 1 {
             commas[1]
         } else {
@@ -2767,16 +2770,7 @@ fn phrase_before(text: &str, range: Range<usize>, lexicon: &Lexicon) -> Option<R
                     "said" | "says" | "told" | "tells" | "added"
                 )
             })
-            && {
-                // The grant opens the clause, or follows its verb's preposition ("who spoke on
-                // condition of anonymity").
-                let clause = text[ws[i].0.end..range.end].trim_start();
-                let opening = &clause[..crate::source::floor_char_boundary(clause, 40)];
-                lexicon
-                    .anonymity_grants
-                    .iter()
-                    .any(|g| clause.starts_with(g.as_str()) || opening.contains(g.as_str()))
-            }
+            && grant_opens(text[ws[i].0.end..range.end].trim_start(), lexicon)
     }) {
         let start = leftmost(&ws[..who], lexicon)?;
         let (r, w) = &ws[who - 1];
